@@ -1,0 +1,1 @@
+"""Careers Hub: the platform of a place-based careers partnership."""

@@ -1,0 +1,32 @@
+"""API authentication: the browser's session, or a bearer token for integrations."""
+from django.utils import timezone
+from ninja.security import HttpBearer, SessionAuth
+
+from .models import ApiToken
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request, token):
+        if not token:
+            return None
+        api_token = (
+            ApiToken.objects.active().select_related("user").filter(key_hash=ApiToken.hash_key(token)).first()
+        )
+        if api_token is None or not api_token.user.is_active:
+            return None
+        ApiToken.objects.filter(pk=api_token.pk).update(last_used_at=timezone.now())
+        request.user = api_token.user
+        return api_token.user
+
+
+class SignedInSession(SessionAuth):
+    """Django's session, returning the user so handlers read request.auth the same way."""
+
+    def authenticate(self, request, key):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return user
+        return None
+
+
+API_AUTH = [TokenAuth(), SignedInSession()]

@@ -1,0 +1,18 @@
+"""The JSON API. OpenAPI document at /api/openapi.json, browsable docs at /api/docs."""
+from ninja import NinjaAPI
+
+from careershub.accounts.api_auth import API_AUTH
+
+api = NinjaAPI(
+    title="Careers Hub API",
+    version="1",
+    description=(
+        "The partnership network, enterprise advisers and young people's records. Authenticate with "
+        "a bearer token (create one under Account > API tokens) or the browser session."
+    ),
+    auth=API_AUTH,
+    urls_namespace="api",
+)
+
+api.add_router("/network/", "careershub.network.api.router")
+api.add_router("/young-people/", "careershub.young_people.api.router")

@@ -1,0 +1,77 @@
+"""GOV.UK Design System form rendering without a third-party layout package.
+
+Every form in the project inherits ``GovukForm`` (or ``GovukModelForm``): fields render as GOV.UK form
+groups with label, hint and the error message beside the field, and pages show the error summary
+from ``core/includes/error_summary.html``. See docs/decisions/0002-govuk-forms.md.
+"""
+from django import forms
+from django.forms.renderers import TemplatesSetting
+
+INPUT_CLASSES = {
+    "text": "govuk-input",
+    "email": "govuk-input",
+    "url": "govuk-input",
+    "number": "govuk-input govuk-input--width-10",
+    "password": "govuk-input",
+    "date": "govuk-input govuk-input--width-10",
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "clearablefile": "govuk-file-upload",
+    "file": "govuk-file-upload",
+}
+ERROR_CLASSES = {
+    "govuk-input": "govuk-input--error",
+    "govuk-textarea": "govuk-textarea--error",
+    "govuk-select": "govuk-select--error",
+    "govuk-file-upload": "govuk-file-upload--error",
+}
+
+
+class GovukFormRenderer(TemplatesSetting):
+    form_template_name = "core/forms/form.html"
+    field_template_name = "core/forms/field.html"
+
+
+def _widget_kind(widget: forms.Widget) -> str:
+    return widget.__class__.__name__.lower().removesuffix("input").removesuffix("widget")
+
+
+class GovukFormMixin:
+    template_name_label = "core/forms/label.html"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            kind = _widget_kind(widget)
+            if isinstance(widget, forms.RadioSelect):
+                widget.template_name = "core/forms/radios.html"
+            elif isinstance(widget, forms.CheckboxSelectMultiple):
+                widget.template_name = "core/forms/checkboxes.html"
+            elif isinstance(widget, forms.CheckboxInput):
+                widget.attrs.setdefault("class", "govuk-checkboxes__input")
+            elif kind in INPUT_CLASSES:
+                widget.attrs.setdefault("class", INPUT_CLASSES[kind])
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            widget = self.fields[name].widget
+            classes = widget.attrs.get("class", "").split()
+            extra = [ERROR_CLASSES[c] for c in classes if c in ERROR_CLASSES]
+            widget.attrs["class"] = " ".join(dict.fromkeys(classes + extra))
+            described = f"{self.auto_id % name}-error" if self.auto_id else ""
+            if described:
+                widget.attrs["aria-describedby"] = " ".join(
+                    filter(None, [widget.attrs.get("aria-describedby", ""), described])
+                )
+
+
+class GovukForm(GovukFormMixin, forms.Form):
+    pass
+
+
+class GovukModelForm(GovukFormMixin, forms.ModelForm):
+    pass

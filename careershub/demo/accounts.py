@@ -1,0 +1,2 @@
+"""The demo accounts, one per role, filled in by `careershub demo`."""
+DEMO_ACCOUNTS: list[dict] = []

@@ -1,0 +1,17 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from .api import api
+
+urlpatterns = [
+    path("", include("careershub.core.urls")),
+    path("accounts/", include("careershub.accounts.urls")),
+    path("network/", include("careershub.network.urls")),
+    path("young-people/", include("careershub.young_people.urls")),
+    path("api/", api.urls),
+    path("django-admin/", admin.site.urls),
+]
+
+handler403 = "careershub.core.errors.forbidden"
+handler404 = "careershub.core.errors.not_found"
+handler500 = "careershub.core.errors.server_error"

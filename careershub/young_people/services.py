@@ -1,0 +1,15 @@
+"""Writes to young people's records. Every one takes acting_user and leaves an audit entry."""
+from careershub.core import audit
+from careershub.core.models import AuditEntry
+
+from .models import YoungPerson
+
+
+def record_viewed(*, acting_user, young_person: YoungPerson, via: str = "web") -> None:
+    """Log a view of a young person's record by anyone other than the young person themself."""
+    if young_person.user_id is not None and young_person.user_id == acting_user.pk:
+        return
+    audit.record(
+        actor=acting_user, action=AuditEntry.Action.VIEW, subject=young_person,
+        young_person_id=young_person.pk, summary=f"Viewed the record of {young_person.full_name}", via=via,
+    )
