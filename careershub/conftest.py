@@ -177,4 +177,5 @@ def sign_in_through_the_page(page, username, password):
     page.goto("/accounts/sign-in/")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign in").click()

@@ -14,7 +14,8 @@ def test_a_careers_leader_signs_in_with_the_keyboard_and_lands_on_their_school(c
     assert page.evaluate("document.activeElement.textContent.trim()") == "Skip to main content"
     page.get_by_label("Username").fill("careers_leader")
     page.get_by_label("Password").fill(cast.password)
-    page.get_by_label("Password").press("Enter")
+    with page.expect_navigation():
+        page.get_by_label("Password").press("Enter")
     page.wait_for_url(f"**{cast.school.get_absolute_url()}")
     assert page.get_by_role("heading", level=1).inner_text() == cast.school.name
     assert axe(page) == []
