@@ -11,15 +11,15 @@ import pytest
 
 from careershub.accounts.roles import Role
 from careershub.accounts.tests.factories import PASSWORD, RoleAssignmentFactory, UserFactory
-from careershub.network.models import AdviserMatch
+from careershub.advisers.models import AdviserMatch
 from careershub.network.tests.factories import (
     AreaHubFactory,
     EmployerFactory,
-    EnterpriseAdviserFactory,
     PartnershipFactory,
     ProviderFactory,
     SchoolFactory,
 )
+from careershub.advisers.tests.factories import EnterpriseAdviserFactory
 from careershub.young_people.models import ParentLink
 from careershub.young_people.tests.factories import YoungPersonFactory
 

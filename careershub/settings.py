@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "careershub.core",
     "careershub.accounts",
     "careershub.network",
+    "careershub.advisers",
     "careershub.young_people",
     "careershub.demo",
 ]

@@ -49,13 +49,3 @@ class ProviderFactory(factory.django.DjangoModelFactory):
     partnership = factory.SubFactory(PartnershipFactory)
     name = factory.Sequence(lambda n: f"Provider {n}")
     kind = models.Provider.Kind.COMMUNITY_ORGANISATION
-
-
-class EnterpriseAdviserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = models.EnterpriseAdviser
-
-    partnership = factory.SubFactory(PartnershipFactory)
-    employer = factory.SubFactory(EmployerFactory, partnership=factory.SelfAttribute("..partnership"))
-    name = factory.Sequence(lambda n: f"Adviser {n}")
-    email = factory.Sequence(lambda n: f"adviser{n}@example.org")
