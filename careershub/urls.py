@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("careershub.core.urls")),
     path("accounts/", include("careershub.accounts.urls")),
     path("network/", include("careershub.network.urls")),
+    path("advisers/", include("careershub.advisers.urls")),
     path("young-people/", include("careershub.young_people.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),

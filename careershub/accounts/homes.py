@@ -11,7 +11,7 @@ HOME_URLS: dict[str, str] = {
     Role.CAREERS_LEADER: "network:my_school",
     Role.TEACHER: "network:my_school",
     Role.EMPLOYER_CONTACT: "network:my_employer",
-    Role.ENTERPRISE_ADVISER: "network:my_adviser_home",
+    Role.ENTERPRISE_ADVISER: "advisers:my_schools",
     Role.MENTOR: "network:my_provider",
     Role.CAREERS_ADVISER: "network:my_provider",
     Role.YOUNG_PERSON: "young_people:my_record",

@@ -11,5 +11,4 @@ urlpatterns = [
     path("my-school/", views.my_school, name="my_school"),
     path("my-employer/", views.my_employer, name="my_employer"),
     path("my-organisation/", views.my_provider, name="my_provider"),
-    path("my-schools/", views.my_adviser_home, name="my_adviser_home"),
 ]

@@ -54,9 +54,3 @@ def my_employer(request):
 @roles(Role.MENTOR, Role.CAREERS_ADVISER)
 def my_provider(request):
     return redirect(_own(request.user, (Role.MENTOR, Role.CAREERS_ADVISER), "provider").get_absolute_url())
-
-
-@roles(Role.ENTERPRISE_ADVISER)
-def my_adviser_home(request):
-    schools = selectors.schools_visible_to(request.user)
-    return render(request, "network/adviser_home.html", {"schools": schools})

@@ -13,7 +13,6 @@ ROWS = [
     page("network:my_school", lambda cast: "/network/my-school/", ["careers_leader", "teacher", "other_careers_leader"], ok=302),
     page("network:my_employer", lambda cast: "/network/my-employer/", ["employer_contact", "other_employer_contact"], ok=302),
     page("network:my_provider", lambda cast: "/network/my-organisation/", ["mentor", "careers_adviser"], ok=302),
-    page("network:my_adviser_home", lambda cast: "/network/my-schools/", ["enterprise_adviser"]),
     endpoint("GET /api/network/schools", lambda cast: "/api/network/schools", [
         "hub_manager", "enterprise_coordinator", "careers_leader", "teacher", "employer_contact", "enterprise_adviser",
         "mentor", "careers_adviser", "young_person", "parent_carer", "analyst", "admin", "other_careers_leader",
