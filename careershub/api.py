@@ -15,5 +15,6 @@ api = NinjaAPI(
 )
 
 api.add_router("/network/", "careershub.network.api.router")
+api.add_router("/network/", "careershub.network.dashboard_api.router")
 api.add_router("/advisers/", "careershub.advisers.api.router")
 api.add_router("/young-people/", "careershub.young_people.api.router")

@@ -71,6 +71,17 @@ class User(AbstractUser):
         now = now or timezone.now()
         return self.locked_until is not None and self.locked_until > now
 
+    @property
+    def account_status(self) -> str:
+        """deactivated, locked, no_password (invited, not yet set one) or active: in that order."""
+        if not self.is_active:
+            return "deactivated"
+        if self.is_locked_out():
+            return "locked"
+        if not self.has_usable_password():
+            return "no_password"
+        return "active"
+
 
 class RoleAssignment(TimeStampedModel):
     """A role a person holds within one organisation: a school, an employer, a provider, an area hub
@@ -119,6 +130,7 @@ class ApiTokenQuerySet(models.QuerySet):
 class ApiToken(TimeStampedModel):
     """A bearer token for an integration. Only a hash is stored; the secret is shown once."""
 
+    KEY_START = "chub_"
     PREFIX_LENGTH = 8
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
@@ -134,15 +146,28 @@ class ApiToken(TimeStampedModel):
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.prefix}…)"
+        return f"{self.name} ({self.display_prefix})"
 
     @staticmethod
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
 
-    @staticmethod
-    def new_key() -> str:
-        return "chub_" + secrets.token_urlsafe(32)
+    @classmethod
+    def new_key(cls) -> str:
+        return cls.KEY_START + secrets.token_urlsafe(32)
+
+    @classmethod
+    def display_prefix_of(cls, key: str) -> str:
+        """The stored prefix: the first characters after "chub_", enough to tell tokens apart."""
+        return key.removeprefix(cls.KEY_START)[: cls.PREFIX_LENGTH]
+
+    @property
+    def display_prefix(self) -> str:
+        return f"{self.KEY_START}{self.prefix}…"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None
 
     def get_absolute_url(self):
         return reverse("accounts:api_tokens")

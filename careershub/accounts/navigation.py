@@ -6,6 +6,13 @@ from .roles import Role
 # (url name, label, roles that see the link) in display order.
 NAVIGATION: list[tuple[str, str, tuple[str, ...]]] = [
     ("accounts:home", "Home", tuple(Role)),
+    ("network:directory", "Network", (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.ANALYST, Role.ADMIN)),
+    ("advisers:list", "Enterprise advisers", (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.ANALYST, Role.ADMIN)),
+    ("young_people:school_list", "Young people",
+     (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.CAREERS_LEADER, Role.TEACHER)),
+    ("accounts:school_staff", "Staff", (Role.CAREERS_LEADER,)),
+    ("accounts:people", "People", (Role.HUB_MANAGER, Role.ADMIN)),
+    ("accounts:audit_log", "Audit log", (Role.HUB_MANAGER, Role.ADMIN)),
 ]
 
 

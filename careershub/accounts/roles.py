@@ -33,5 +33,19 @@ ROLE_SCOPE = {
     Role.CAREERS_ADVISER: "provider",
 }
 
+# How each kind of organisation is named in sentences ("held within a school or college").
+SCOPE_NOUNS = {
+    "partnership": "the partnership",
+    "area_hub": "an area hub",
+    "school": "a school or college",
+    "employer": "an employer",
+    "provider": "a provider",
+}
+
 HUB_STAFF = (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR)
 SCHOOL_STAFF = (Role.CAREERS_LEADER, Role.TEACHER)
+# People who manage accounts and roles across a partnership.
+PEOPLE_MANAGERS = (Role.HUB_MANAGER, Role.ADMIN)
+# Roles given through people management. Young people's and parents' accounts belong to a record,
+# so their school sets them up when it links the account to the young person.
+GRANTED_BY_PEOPLE_MANAGERS = tuple(r for r in Role if r not in (Role.YOUNG_PERSON, Role.PARENT_CARER))

@@ -62,11 +62,15 @@ class GovukFormMixin:
             classes = widget.attrs.get("class", "").split()
             extra = [ERROR_CLASSES[c] for c in classes if c in ERROR_CLASSES]
             widget.attrs["class"] = " ".join(dict.fromkeys(classes + extra))
-            described = f"{self.auto_id % name}-error" if self.auto_id else ""
-            if described:
-                widget.attrs["aria-describedby"] = " ".join(
-                    filter(None, [widget.attrs.get("aria-describedby", ""), described])
-                )
+            if not self.auto_id:
+                continue
+            field_id = self.auto_id % self.add_prefix(name)
+            # Setting aria-describedby stops Django adding the hint's id itself, so name both.
+            described = [widget.attrs.get("aria-describedby", "")]
+            if self.fields[name].help_text:
+                described.append(f"{field_id}_helptext")
+            described.append(f"{field_id}-error")
+            widget.attrs["aria-describedby"] = " ".join(dict.fromkeys(filter(None, " ".join(described).split())))
 
 
 class GovukForm(GovukFormMixin, forms.Form):

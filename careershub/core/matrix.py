@@ -36,7 +36,7 @@ class Row:
     public: bool = False
     signed_in_ok: int | None = None  # a public page that answers signed-in people differently
     method: str = "get"
-    data: dict | None = None
+    data: dict | Callable | None = None  # POST data, or a function of the cast returning it
     api: bool = False
     note: str = ""
     denied_statuses: tuple[int, ...] = field(default=(403, 404))

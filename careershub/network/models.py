@@ -1,4 +1,6 @@
 """The partnership network: area hubs, schools and colleges, employers and providers."""
+import datetime
+
 from django.core.validators import RegexValidator
 from django.db import models
 from django.urls import reverse
@@ -10,6 +12,16 @@ from .sic import SicSection
 postcode_validator = RegexValidator(
     r"^[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}$", "Enter a real UK postcode, like ST4 1AB"
 )
+
+
+def normalise_postcode(value: str) -> str:
+    """A postcode as Royal Mail writes it: capitals, one space before the last three characters.
+    ("st41ab" becomes "ST4 1AB".) Anything too short to be a postcode is returned tidied but unchanged,
+    for the validator to refuse."""
+    compact = "".join(value.split()).upper()
+    if len(compact) < 5:
+        return compact
+    return f"{compact[:-3]} {compact[-3:]}"
 
 
 class Partnership(TimeStampedModel):
@@ -107,6 +119,21 @@ class School(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("network:school_detail", args=[self.pk])
+
+    def set_status(self, status: str, *, on: datetime.date) -> None:
+        """Change the status, stamping the date of the change. A school becoming engaged or declining
+        has ``engaged_on`` or ``declined_on`` set to ``on`` (the most recent such change); the dates
+        are kept when the status later moves on, as the school's history. A new school is stamped
+        ``targeted_on`` whatever its first status, since every school in the network was targeted."""
+        if self.pk is not None and status == self.status:
+            return
+        self.status = status
+        if status == self.Status.ENGAGED:
+            self.engaged_on = on
+        elif status == self.Status.DECLINED:
+            self.declined_on = on
+        if self.targeted_on is None and (self.pk is None or status == self.Status.TARGET):
+            self.targeted_on = on
 
 
 class Employer(TimeStampedModel):

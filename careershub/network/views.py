@@ -8,29 +8,77 @@ from . import selectors
 
 @roles(*HUB_STAFF, Role.ANALYST)
 def hub_dashboard(request):
-    schools = selectors.schools_visible_to(request.user)
+    """The hub's figures; ``?format=csv&figure=<name>`` downloads one figure's table."""
+    from . import dashboard
+
+    figures = dashboard.figures_for(request.user)
+    if request.GET.get("format") == "csv":
+        return dashboard.csv_response(figures, request.GET.get("figure", ""))
     return render(request, "network/hub_dashboard.html", {
-        "schools_total": schools.count(),
-        "schools_engaged": schools.filter(status="engaged").count(),
+        "dashboard": figures,
+        "can_match": request.user.has_any_role(HUB_STAFF),
     })
+
+
+def _url_or_none(name: str, *args) -> str | None:
+    """The address of a page another part of Careers Hub provides, if it is there."""
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def _young_people_list_url(user, school) -> str | None:
+    """For the school's own careers leaders and teachers: their young people list, where there is one."""
+    from careershub.accounts.roles import SCHOOL_STAFF
+
+    if not any(a.school_id == school.pk for role in SCHOOL_STAFF for a in user.assignments_for(role)):
+        return None
+    return _url_or_none("young_people:school_list")
 
 
 @signed_in
 def school_detail(request, pk: int):
-    school = selectors.get_school_for_user(request.user, pk)
-    return render(request, "network/school_detail.html", {"school": school})
+    """A school's page: status and its dates, area hub, the matched enterprise adviser and, for the
+    school's own staff, a way to their young people."""
+    user = request.user
+    school = selectors.get_school_for_user(user, pk)
+    can_edit = selectors.may_edit_school(user, school)
+    return render(request, "network/school_detail.html", {
+        "school": school,
+        "adviser_match": selectors.current_adviser_match(school),
+        "show_adviser_email": not user.has_role(Role.YOUNG_PERSON) or len(user.role_set) > 1,
+        "can_edit": can_edit,
+        "can_browse": user.has_any_role(selectors.DIRECTORY_ROLES),
+        "matching_url": _url_or_none("advisers:school_matching", school.pk) if can_edit else None,
+        "young_people_url": _young_people_list_url(user, school),
+    })
 
 
 @signed_in
 def employer_detail(request, pk: int):
-    employer = selectors.get_employer_for_user(request.user, pk)
-    return render(request, "network/employer_detail.html", {"employer": employer})
+    """An employer's page: sector (and whether it is a growth sector), size, flags and contacts."""
+    user = request.user
+    employer = selectors.get_employer_for_user(user, pk)
+    return render(request, "network/employer_detail.html", {
+        "employer": employer,
+        "contacts": selectors.contacts_of(employer),
+        "can_edit": selectors.employers_editable_by(user).filter(pk=employer.pk).exists(),
+        "can_browse": user.has_any_role(selectors.DIRECTORY_ROLES),
+    })
 
 
 @signed_in
 def provider_detail(request, pk: int):
-    provider = selectors.get_provider_for_user(request.user, pk)
-    return render(request, "network/provider_detail.html", {"provider": provider})
+    user = request.user
+    provider = selectors.get_provider_for_user(user, pk)
+    return render(request, "network/provider_detail.html", {
+        "provider": provider,
+        "can_edit": selectors.providers_editable_by(user).filter(pk=provider.pk).exists(),
+        "can_browse": user.has_any_role(selectors.DIRECTORY_ROLES),
+    })
 
 
 def _own(user, role_names, field):

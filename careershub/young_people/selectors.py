@@ -4,7 +4,13 @@ from django.shortcuts import get_object_or_404
 
 from careershub.accounts.roles import Role
 
-from .models import YoungPerson
+from .models import ParentLink, YoungPerson
+
+# Staff who work from a list of young people: their school's, their area hubs' or the partnership's.
+LIST_ROLES = (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.CAREERS_LEADER, Role.TEACHER)
+
+# SEND filter values: one SEND status, or "any" for SEN support or an EHC plan.
+SEND_ANY = "any"
 
 
 def young_people_visible_to(user) -> QuerySet[YoungPerson]:
@@ -30,8 +36,9 @@ def young_people_visible_to(user) -> QuerySet[YoungPerson]:
         elif role == Role.YOUNG_PERSON:
             condition |= Q(user_id=user.pk)
         elif role == Role.PARENT_CARER:
-            condition |= Q(parent_links__parent_id=user.pk)
-    return qs.filter(condition).distinct()
+            # A subquery, not a join, so no row repeats and the list needs no DISTINCT.
+            condition |= Q(pk__in=ParentLink.objects.filter(parent_id=user.pk).values("young_person_id"))
+    return qs.filter(condition)
 
 
 def get_young_person_for_user(user, pk: int) -> YoungPerson:
@@ -41,3 +48,63 @@ def get_young_person_for_user(user, pk: int) -> YoungPerson:
 
 def young_people_of_school(school) -> QuerySet[YoungPerson]:
     return YoungPerson.objects.filter(school=school).order_by("year_group", "last_name", "first_name")
+
+
+def young_people_list(*, user, search: str = "", school_id: int | None = None, year_group: int | None = None,
+                      send: str = "", pupil_premium: bool | None = None) -> QuerySet[YoungPerson]:
+    """The staff list of young people: only those the person may see (young_people_visible_to), by
+    surname. ``search`` matches a UPN exactly or every word against first or last name; ``send`` is
+    a SEND status (N, K, E) or "any" for SEN support or an EHC plan."""
+    qs = young_people_visible_to(user)
+    words = search.split()
+    if len(words) == 1:
+        qs = qs.filter(Q(upn__iexact=words[0]) | Q(first_name__icontains=words[0]) | Q(last_name__icontains=words[0]))
+    else:
+        for word in words:
+            qs = qs.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    if school_id:
+        qs = qs.filter(school_id=school_id)
+    if year_group:
+        qs = qs.filter(year_group=year_group)
+    if send == SEND_ANY:
+        qs = qs.exclude(send=YoungPerson.Send.NONE)
+    elif send in YoungPerson.Send.values:
+        qs = qs.filter(send=send)
+    if pupil_premium is not None:
+        qs = qs.filter(pupil_premium=pupil_premium)
+    return qs.order_by("last_name", "first_name", "pk")
+
+
+def is_school_staff_for(user, young_person: YoungPerson) -> bool:
+    """A careers leader or teacher at the young person's school."""
+    return any(
+        a.role in (Role.CAREERS_LEADER, Role.TEACHER) and a.school_id == young_person.school_id
+        for a in user._assignments()
+    )
+
+
+def parents_of(young_person: YoungPerson) -> QuerySet[ParentLink]:
+    return young_person.parent_links.select_related("parent").order_by("parent__last_name", "parent__first_name")
+
+
+def sees_as_staff(user, young_person: YoungPerson) -> bool:
+    """Whether the person sees this record through a staff role (school staff at the young person's
+    school, the partnership's hub manager, the area hub's coordinator), and so sees the details staff
+    work with (UPN, pupil premium, free school meals, looked after). Uses young_person.school."""
+    school = young_person.school
+    for a in user._assignments():
+        if a.role in (Role.CAREERS_LEADER, Role.TEACHER) and a.school_id == school.pk:
+            return True
+        if a.role == Role.HUB_MANAGER and a.partnership_id == school.partnership_id:
+            return True
+        if a.role == Role.ENTERPRISE_COORDINATOR and school.area_hub_id and a.area_hub_id == school.area_hub_id:
+            return True
+    return False
+
+
+def schools_of_young_people_visible_to(user) -> list[tuple[int, str]]:
+    """(id, name) of the schools whose young people this person may see, for the list's filter."""
+    from careershub.network.models import School
+
+    visible = young_people_visible_to(user).order_by().values("school_id").distinct()
+    return list(School.objects.filter(pk__in=visible).order_by("name").values_list("pk", "name"))

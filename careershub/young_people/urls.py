@@ -4,6 +4,9 @@ from . import views
 
 app_name = "young_people"
 urlpatterns = [
+    path("", views.school_list, name="school_list"),
+    # One school's young people, linked from the school's page; reversed with the school's id.
+    path("schools/<int:school_pk>/", views.school_list, name="school_list"),
     path("me/", views.my_record, name="my_record"),
     path("my-children/", views.my_children, name="my_children"),
     path("<int:pk>/", views.detail, name="detail"),

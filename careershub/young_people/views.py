@@ -1,16 +1,59 @@
+from django.http import Http404
 from django.shortcuts import redirect, render
 
 from careershub.accounts.roles import Role
 from careershub.core.permissions import roles, signed_in
+from careershub.network.paging import page_of
 
 from . import selectors, services
+from .forms import YoungPeopleFilterForm, describe_filters
+
+PER_PAGE = 50
+
+
+@roles(*selectors.LIST_ROLES)
+def school_list(request, school_pk: int | None = None):
+    """The young people this member of staff may see: a careers leader's or teacher's school, an
+    enterprise coordinator's area hubs, the hub manager's partnership (with a school filter).
+    /young-people/schools/<id>/ is one school's list, as linked from the school's page."""
+    schools = selectors.schools_of_young_people_visible_to(request.user)
+    school_names = dict(schools)
+    if school_pk is not None and school_pk not in school_names:
+        raise Http404("No young people of that school are visible to you.")
+    form = YoungPeopleFilterForm(request.GET or None, schools=[] if school_pk else schools)
+    context = {"form": form, "school_pk": school_pk, "school_name": school_names.get(school_pk, "")}
+    if form.is_bound and not form.is_valid():
+        return render(request, "young_people/list.html", {**context, "page_obj": None})
+    filters = form.filters() if form.is_bound else {}
+    if school_pk is not None:
+        filters["school_id"] = school_pk
+    page_obj, page_numbers = page_of(request, selectors.young_people_list(user=request.user, **filters), per_page=PER_PAGE)
+    services.list_viewed(
+        acting_user=request.user, shown=len(page_obj.object_list),
+        description=describe_filters(
+            **{k: v for k, v in filters.items() if k != "school_id"},
+            school_name=school_names.get(filters.get("school_id"), ""), page=page_obj.number,
+        ),
+    )
+    return render(request, "young_people/list.html", {
+        **context,
+        "page_obj": page_obj,
+        "page_numbers": page_numbers,
+        "filtered": any(v not in (None, "") for k, v in filters.items() if not (school_pk and k == "school_id")),
+        "show_school": school_pk is None and len(schools) > 1,
+    })
 
 
 @signed_in
 def detail(request, pk: int):
     young_person = selectors.get_young_person_for_user(request.user, pk)
     services.record_viewed(acting_user=request.user, young_person=young_person)
-    return render(request, "young_people/detail.html", {"young_person": young_person})
+    is_school_staff = selectors.is_school_staff_for(request.user, young_person)
+    return render(request, "young_people/detail.html", {
+        "young_person": young_person,
+        "staff_view": selectors.sees_as_staff(request.user, young_person),
+        "parent_links": selectors.parents_of(young_person) if is_school_staff else None,
+    })
 
 
 @roles(Role.YOUNG_PERSON)

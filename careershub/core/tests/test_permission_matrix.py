@@ -43,13 +43,14 @@ def matrix_cast(django_db_setup, django_db_blocker):
         atomic.__exit__(None, None, None)
 
 
-def _request(client, row: Row, url: str):
+def _request(client, row: Row, url: str, cast=None):
     method = getattr(client, row.method)
     if row.method == "get":
         return method(url)
+    data = row.data(cast) if callable(row.data) else row.data  # a callable builds data from the cast
     if row.api:
-        return method(url, data=row.data or {}, content_type="application/json")
-    return method(url, data=row.data or {})
+        return method(url, data=data or {}, content_type="application/json")
+    return method(url, data=data or {})
 
 
 @pytest.mark.django_db
@@ -59,7 +60,7 @@ def test_matrix(row: Row, who: str, matrix_cast, client):
     url = row.url(cast)
     if who != ANONYMOUS:
         client.force_login(cast.users[who])
-    response = _request(client, row, url)
+    response = _request(client, row, url, cast)
     if row.public:
         expected = row.signed_in_ok if (row.signed_in_ok and who != ANONYMOUS) else row.ok
         assert response.status_code == expected, f"{who} on public {url}: {response.status_code}"
