@@ -2,7 +2,7 @@
 from django.shortcuts import render
 
 from careershub.core.permissions import roles
-from careershub.network.paging import page_of
+from careershub.core.paging import page_of
 from careershub.young_people.selectors import young_people_visible_to
 
 from . import selectors

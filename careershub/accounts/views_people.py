@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from careershub.core.permissions import roles
-from careershub.network.paging import page_of
+from careershub.core.paging import page_of
 
 from . import selectors, services
 from .authority import grantable_roles, managed_partnership_ids, may_manage

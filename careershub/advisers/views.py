@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from careershub.accounts.roles import HUB_STAFF, Role
+from careershub.core.paging import page_of
 from careershub.core.permissions import roles
 from careershub.network.models import School
 
@@ -41,9 +41,9 @@ def adviser_list(request):
             matched=form.as_yes_no("matched"), active=form.as_yes_no("active"),
         )
     advisers = selectors.filter_advisers(selectors.advisers_visible_to(request.user), filters)
-    page = Paginator(advisers, PER_PAGE).get_page(request.GET.get("page"))
+    page, numbers = page_of(request, advisers, per_page=PER_PAGE)
     return render(request, "advisers/adviser_list.html", {
-        "form": form, "page": page, "filtered": filters != selectors.AdviserFilters(),
+        "form": form, "page_obj": page, "page_numbers": numbers, "filtered": filters != selectors.AdviserFilters(),
         "can_manage": selectors.can_manage_advisers(request.user),
     })
 

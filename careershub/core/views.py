@@ -10,9 +10,9 @@ from .permissions import public
 def start(request):
     demo_accounts = []
     if settings.DEMO_MODE:
-        from careershub.demo.accounts import DEMO_ACCOUNTS
+        from careershub.demo.accounts import listed_accounts
 
-        demo_accounts = DEMO_ACCOUNTS
+        demo_accounts = listed_accounts()  # from the database: the city is built by another process
     return render(request, "core/start.html", {"demo_accounts": demo_accounts})
 
 

@@ -11,7 +11,7 @@ from careershub.core.permissions import roles
 
 from . import selectors, services
 from .forms import ProviderFilterForm, ProviderForm, add_service_errors
-from .paging import page_of
+from careershub.core.paging import page_of
 from .selectors import DIRECTORY_ROLES
 
 

@@ -15,7 +15,7 @@ from .csv_formats import SchoolCsv, schools_for_export
 from .download import csv_download
 from .forms import SchoolFilterForm, SchoolForm, add_service_errors
 from .import_page import import_page
-from .paging import page_of
+from careershub.core.paging import page_of
 from .selectors import DIRECTORY_ROLES
 
 

@@ -3,7 +3,7 @@ from django.shortcuts import redirect, render
 
 from careershub.accounts.roles import Role
 from careershub.core.permissions import roles, signed_in
-from careershub.network.paging import page_of
+from careershub.core.paging import page_of
 
 from . import selectors, services
 from .forms import YoungPeopleFilterForm, describe_filters

@@ -4,7 +4,7 @@ import datetime
 import pytest
 
 from careershub.network.models import School, normalise_postcode
-from careershub.network.paging import page_numbers
+from careershub.core.paging import page_numbers
 
 MAY = datetime.date(2026, 5, 1)
 JUNE = datetime.date(2026, 6, 1)

@@ -1,4 +1,4 @@
-"""GOV.UK pagination for the directory's lists."""
+"""GOV.UK pagination for every list page."""
 from django.core.paginator import Page, Paginator
 
 PER_PAGE = 50
