@@ -51,6 +51,26 @@ class Cast:
         return {role.value: self.users[role.value] for role in Role}
 
 
+# Fixed names, so that no test depends on what a name generator happens to produce (an apostrophe
+# in a surname is escaped in HTML, for one).
+CAST_NAMES = {
+    "hub_manager": ("Hannah", "Moss"),
+    "enterprise_coordinator": ("Ellis", "Carter"),
+    "careers_leader": ("Carys", "Lloyd"),
+    "teacher": ("Tomasz", "Nowak"),
+    "employer_contact": ("Esther", "Clarke"),
+    "enterprise_adviser": ("Adeel", "Vance"),
+    "mentor": ("Mina", "Torres"),
+    "careers_adviser": ("Callum", "Adair"),
+    "young_person": ("Amira", "Khan"),
+    "parent_carer": ("Parveen", "Khan"),
+    "analyst": ("Anil", "Sharma"),
+    "admin": ("Ada", "Minton"),
+    "other_careers_leader": ("Olivia", "Lewis"),
+    "other_employer_contact": ("Oscar", "Ellison"),
+}
+
+
 def build_cast() -> Cast:
     partnership = PartnershipFactory()
     area_hub = AreaHubFactory(partnership=partnership, name="North")
@@ -62,7 +82,8 @@ def build_cast() -> Cast:
     provider = ProviderFactory(partnership=partnership, name="Open Doors Mentoring")
 
     def person(key, role, **scope):
-        user = UserFactory(username=key)
+        first_name, last_name = CAST_NAMES[key]
+        user = UserFactory(username=key, first_name=first_name, last_name=last_name)
         RoleAssignmentFactory(user=user, role=role, partnership=partnership, **scope)
         return user
 
@@ -82,7 +103,7 @@ def build_cast() -> Cast:
     }
     users["other_careers_leader"] = person("other_careers_leader", Role.CAREERS_LEADER, school=other_school)
     users["other_employer_contact"] = person("other_employer_contact", Role.EMPLOYER_CONTACT, employer=other_employer)
-    users["outsider"] = UserFactory(username="outsider")
+    users["outsider"] = UserFactory(username="outsider", first_name="Owen", last_name="Outis")
 
     adviser = EnterpriseAdviserFactory(
         partnership=partnership, employer=employer, user=users[Role.ENTERPRISE_ADVISER.value], area_hub=area_hub

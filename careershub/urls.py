@@ -9,6 +9,7 @@ urlpatterns = [
     path("network/", include("careershub.network.urls")),
     path("advisers/", include("careershub.advisers.urls")),
     path("young-people/", include("careershub.young_people.urls")),
+    path("benchmarks/", include("careershub.benchmarks.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -10,6 +10,9 @@ NAVIGATION: list[tuple[str, str, tuple[str, ...]]] = [
     ("advisers:list", "Enterprise advisers", (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.ANALYST, Role.ADMIN)),
     ("young_people:school_list", "Young people",
      (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.CAREERS_LEADER, Role.TEACHER)),
+    ("benchmarks:my_school", "Gatsby Benchmarks", (Role.CAREERS_LEADER, Role.TEACHER)),
+    ("benchmarks:school_list", "Gatsby Benchmarks",
+     (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.ANALYST, Role.EMPLOYER_CONTACT, Role.ENTERPRISE_ADVISER)),
     ("accounts:school_staff", "Staff", (Role.CAREERS_LEADER,)),
     ("accounts:people", "People", (Role.HUB_MANAGER, Role.ADMIN)),
     ("accounts:audit_log", "Audit log", (Role.HUB_MANAGER, Role.ADMIN)),
@@ -19,6 +22,8 @@ NAVIGATION: list[tuple[str, str, tuple[str, ...]]] = [
 def links_for(user) -> list[dict]:
     links = []
     for url_name, label, allowed in NAVIGATION:
+        if any(link["label"] == label for link in links):
+            continue  # one link per label, for people whose roles reach the same section two ways
         if user.has_any_role(allowed):
             try:
                 links.append({"url": reverse(url_name), "label": label})

@@ -6,8 +6,9 @@ Building again replaces the previous demo city. A database that holds any other 
 refused unless ``force`` is given, so the demo never mixes fictional people into real records by
 accident.
 """
+import random
 import time
-from datetime import date
+from datetime import date, datetime, time as clock
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
@@ -15,11 +16,23 @@ from django.utils import timezone
 
 from careershub.accounts.models import RoleAssignment, User
 from careershub.advisers.models import AdviserMatch, EnterpriseAdviser
+from careershub.benchmarks import scoring
+from careershub.benchmarks.framework import ensure_shipped_framework
+from careershub.benchmarks.models import (
+    Answer,
+    Assessment,
+    AssessmentEvent,
+    BenchmarkScore,
+    BenchmarkTarget,
+    FrameworkVersion,
+    PartnershipBenchmarkSettings,
+)
+from careershub.benchmarks.terms import Term
 from careershub.network.models import AreaHub, Employer, EmployerContact, GrowthSector, Partnership, Provider, School
 from careershub.young_people.models import ParentLink, YoungPerson
 
 from .accounts import DEMO_PASSWORD
-from .generate import DEMO_SLUG, SIZES, USERNAME_PREFIX, City, generate_city
+from .generate import DEMO_SLUG, EVIDENCE_NOTES, SIZES, USERNAME_PREFIX, City, CriterionShape, criterion_answers, generate_city
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SLUG", "SIZES", "DemoRefused", "build", "clear", "other_partnerships"]
 
@@ -54,6 +67,10 @@ def clear() -> bool:
     ParentLink.objects.filter(young_person__school__partnership__in=demo).delete()
     YoungPerson.objects.filter(school__partnership__in=demo).delete()
     EnterpriseAdviser.objects.filter(partnership__in=demo).delete()
+    # Self-assessments go with their schools; deleting their rows directly is much faster than cascading.
+    for model in (Answer, BenchmarkScore, AssessmentEvent):
+        model.objects.filter(assessment__school__partnership__in=demo).delete()
+    Assessment.objects.filter(school__partnership__in=demo).delete()
     User.objects.filter(username__startswith=USERNAME_PREFIX).delete()
     demo.delete()
     return existed
@@ -191,3 +208,87 @@ def load(city: City, say) -> None:
                    relationship=link.relationship, linked_by_id=user_id(link.linked_by))
         for link in city.parent_links
     ], batch_size=BATCH_SIZE)
+    load_benchmarks(city, pid, schools, users, say)
+
+
+def _at(day: date, hour: int):
+    return timezone.make_aware(datetime.combine(day, clock(hour, 0)))
+
+
+def load_benchmarks(city: City, pid: int, schools: list[int], users: list[int], say) -> None:
+    """The partnership's benchmark settings and targets, and the schools' self-assessments with their
+    answers, stored scores and history."""
+    ensure_shipped_framework()
+    versions = {
+        v.key: v for v in FrameworkVersion.objects.prefetch_related("benchmarks__criteria")
+    }
+    PartnershipBenchmarkSettings.objects.create(partnership_id=pid, framework_version=versions[city.benchmark_version])
+    BenchmarkTarget.objects.bulk_create([
+        BenchmarkTarget(partnership_id=pid, number=number, minimum_percent=minimum)
+        for number, minimum in city.benchmark_targets.items()
+    ])
+    shapes = {
+        key: [(b, sorted(b.criteria.all(), key=lambda c: c.order)) for b in sorted(v.benchmarks.all(), key=lambda b: b.number)]
+        for key, v in versions.items()
+    }
+
+    # Answers first, then the scores they give, then the rows.
+    planned = []
+    for record in city.assessments:
+        sixth_form = 13 in city.schools[record.school].year_groups
+        answers, statuses = [], {}
+        for (benchmark, criteria), level in zip(shapes[record.version], record.levels):
+            # One generator per school and benchmark, the same every term: a school's answers then
+            # change from term to term only as its level does (met criteria stay met as it improves).
+            rng = random.Random(f"careershub-demo/{city.seed}/benchmark-answers/{record.school}/{benchmark.number}")
+            given = criterion_answers(
+                level, [CriterionShape(bool(c.measure), c.threshold, c.post_16_only) for c in criteria],
+                has_sixth_form=sixth_form, rng=rng,
+            )
+            statuses[benchmark.number] = [status for status, _ in given]
+            notes = EVIDENCE_NOTES.get(benchmark.number, ())
+            for criterion, (status, figure) in zip(criteria, given):
+                note = rng.choice(notes) if notes and status in ("met", "partly_met") and rng.random() < 0.5 else ""
+                answers.append((criterion, status, figure, note))
+        result = scoring.score_assessment(statuses) if record.status == "submitted" else None
+        planned.append((record, answers, result))
+
+    created = Assessment.objects.bulk_create([
+        Assessment(
+            school_id=schools[record.school], framework_version=versions[record.version],
+            academic_year=record.academic_year, term=record.term,
+            period=Term.named(record.academic_year, record.term).period, status=record.status,
+            started_by_id=None if record.by is None else users[record.by],
+            submitted_at=_at(record.submitted_on, 16) if record.submitted_on else None,
+            submitted_by_id=None if record.by is None or record.submitted_on is None else users[record.by],
+            overall_percent=scoring.stored(result.overall_percent) if result else None,
+            benchmarks_achieved=result.achieved_count if result else None,
+        )
+        for record, _, result in planned
+    ], batch_size=BATCH_SIZE)
+    Answer.objects.bulk_create([
+        Answer(assessment_id=assessment.pk, criterion=criterion, status=status, figure=figure, evidence_note=note,
+               updated_by_id=users[record.by] if record.by is not None and status else None)
+        for assessment, (record, answers, _) in zip(created, planned)
+        for criterion, status, figure, note in answers
+    ], batch_size=BATCH_SIZE)
+    BenchmarkScore.objects.bulk_create([
+        BenchmarkScore(
+            assessment_id=assessment.pk, benchmark=benchmark, number=benchmark.number,
+            met=result.benchmark(benchmark.number).met, applicable=result.benchmark(benchmark.number).applicable,
+            percent=scoring.stored(result.benchmark(benchmark.number).percent),
+            achieved=result.benchmark(benchmark.number).achieved,
+        )
+        for assessment, (record, _, result) in zip(created, planned) if result is not None
+        for benchmark, _ in shapes[record.version]
+    ], batch_size=BATCH_SIZE)
+    events = []
+    for assessment, (record, _, _) in zip(created, planned):
+        by = None if record.by is None else users[record.by]
+        events.append(AssessmentEvent(assessment_id=assessment.pk, action=AssessmentEvent.Action.STARTED,
+                                      at=_at(record.started_on, 9), by_id=by))
+        if record.submitted_on:
+            events.append(AssessmentEvent(assessment_id=assessment.pk, action=AssessmentEvent.Action.SUBMITTED,
+                                          at=_at(record.submitted_on, 16), by_id=by))
+    AssessmentEvent.objects.bulk_create(events, batch_size=BATCH_SIZE)
+    say(f"  {len(created):,} benchmark self-assessments")

@@ -13,8 +13,11 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+
+from careershub.benchmarks import shipped as shipped_benchmarks
+from careershub.benchmarks.terms import Term
 
 from . import names
 
@@ -60,6 +63,86 @@ POSTCODE_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 CITY_POSTCODE_AREA = "RF"
 COUNTY_POSTCODE_AREA = "WY"
 DOMAIN_SUFFIX = ".example"  # reserved for examples: no demo address can reach a real inbox.
+
+# Gatsby Benchmarks. The seed partnership expects every school at 100% of benchmarks 5 and 6 (003).
+BENCHMARK_TARGETS = {5: 100, 6: 100}
+# Where schools of each type start: the share of each benchmark's criteria met, benchmarks 1 to 8.
+# Benchmark 6 (workplaces) is the hardest everywhere; pupil referral units and special schools are
+# strong on needs and personal guidance (3, 8) and weaker on encounters and workplaces; colleges are
+# strong on further and higher education (7); middle schools (years 7 and 8) weak on 7 and 8.
+BENCHMARK_BASELINES = {
+    "mainstream": (0.85, 0.72, 0.62, 0.66, 0.76, 0.45, 0.72, 0.55),
+    "special": (0.80, 0.58, 0.88, 0.60, 0.62, 0.36, 0.52, 0.76),
+    "pru": (0.66, 0.52, 0.80, 0.46, 0.52, 0.30, 0.56, 0.84),
+    "middle": (0.76, 0.66, 0.56, 0.70, 0.70, 0.40, 0.42, 0.36),
+    "fe_college": (0.90, 0.85, 0.70, 0.64, 0.75, 0.58, 0.94, 0.66),
+    "sixth_form_college": (0.90, 0.86, 0.70, 0.70, 0.72, 0.55, 0.97, 0.72),
+}
+# How much each benchmark improves a term at a school that is improving (6 and 8 slowest).
+BENCHMARK_PACE = (0.09, 0.08, 0.07, 0.07, 0.08, 0.05, 0.07, 0.05)
+BENCHMARK_TRAJECTORIES = (("improving", 55), ("steady", 12), ("stalled", 20), ("dipped", 13))
+# (month, day) a term's self-assessment is started from, and the end of the term.
+TERM_WINDOWS = (((10, 1), (12, 18)), ((2, 1), (3, 28)), ((5, 1), (7, 20)))
+EVIDENCE_NOTES = {
+    1: ("Programme approved by governors in September and reviewed each term by the senior leadership team.",
+        "Published on the website under Careers, with the careers leader's contact details.",
+        "Evaluation survey of students, parents and employers run in the summer term; results to governors."),
+    2: ("Labour market information lessons in year 9 ahead of options, using the council's growth sector profiles.",
+        "Parents' evening stall and a newsletter feature on local jobs and apprenticeships."),
+    3: ("Careers records kept for each student on the MIS; students see theirs in tutor time.",
+        "Destinations collected for three years after leaving with the council's tracking team.",
+        "Aspirations survey in years 7, 9 and 11; results reviewed with the SENCo."),
+    4: ("Careers in the curriculum audit completed; each department has a careers link in its scheme of work.",
+        "STEM week with employer-set problems in science and maths."),
+    5: ("Encounters logged by year group: talks, mentoring and the enterprise day.",
+        "Cornerstone employers ran workshops for years 8 and 10."),
+    6: ("Year 10 work experience week in July; virtual workplace tours for students who could not travel.",
+        "Placements tracked with the hub; some students still without a placement."),
+    7: ("College and university visits for year 10; apprenticeship providers in assemblies.",
+        "Provider access policy statement published; six provider encounters scheduled."),
+    8: ("Level 6 qualified adviser from the careers service in school two days a week.",
+        "Guidance interviews for year 11 before Christmas; year 13 interviews on request."),
+}
+
+
+def version_for_term(term: Term) -> str:
+    """The framework version a term's self-assessment is made under: the latest in force when the term
+    begins (the 2024/25 refresh from the 2025/26 academic year)."""
+    begins = date(term.calendar_year, *TERM_WINDOWS[term.index][0])
+    in_force = [v for v in shipped_benchmarks.VERSIONS if v["effective_from"] <= begins]
+    return (in_force or shipped_benchmarks.VERSIONS[:1])[-1]["key"]
+
+
+def criterion_answers(level: float | None, criteria: list[CriterionShape], *, has_sixth_form: bool,
+                      rng: random.Random) -> list[tuple[str, int | None]]:
+    """Answers to a benchmark's criteria, in order, for a school meeting about ``level`` of them:
+    (status, figure) each, the figure for counted criteria. Criteria about students over 16 do not
+    apply at a school without a sixth form. Earlier criteria (the more basic ones) tend to be met
+    first; among the rest, partly met is more likely than not met unless the level is low. No
+    answers at all (blank) for a benchmark not answered yet (``level`` None)."""
+    if level is None:
+        return [("", None) for _ in criteria]
+    applicable = [i for i, c in enumerate(criteria) if not (c.post_16_only and not has_sixth_form)]
+    met_count = min(len(applicable), int(level * len(applicable) + rng.random()))
+    order = sorted(applicable, key=lambda i: i + rng.random() * 1.5)
+    met = set(order[:met_count])
+    answers: list[tuple[str, int | None]] = []
+    for i, c in enumerate(criteria):
+        if i not in applicable:
+            answers.append(("not_applicable", None))
+            continue
+        if i in met:
+            status = "met"
+        else:
+            status = "partly_met" if rng.random() < (0.75 if level >= 0.25 else 0.35) else "not_met"
+        figure = None
+        if c.counted:
+            threshold = c.threshold or 100
+            figure = {"met": threshold if threshold >= 100 else rng.randint(threshold, 100),
+                      "partly_met": rng.randint(max(1, round(threshold * 0.45)), max(1, threshold - 1)),
+                      "not_met": 0}[status]
+        answers.append((status, figure))
+    return answers
 
 
 # Records ---------------------------------------------------------------------------------------
@@ -206,6 +289,32 @@ class ParentLinkRecord:
     linked_by: int | None
 
 
+@dataclass(slots=True)
+class AssessmentRecord:
+    """A school's Gatsby Benchmarks self-assessment for one term. ``levels`` are, for benchmarks 1 to 8,
+    the share of the benchmark's criteria the school meets (None: not answered yet, in a draft);
+    the loader turns them into answers to the criteria with ``criterion_answers``."""
+
+    school: int
+    academic_year: int
+    term: str
+    version: str                      # the key of the framework version it was made under
+    status: str                       # submitted or draft
+    levels: tuple[float | None, ...]
+    started_on: date
+    submitted_on: date | None
+    by: int | None                    # index into City.users: the demo careers leader at the demo school
+
+
+@dataclass(frozen=True, slots=True)
+class CriterionShape:
+    """What ``criterion_answers`` needs to know of a criterion."""
+
+    counted: bool
+    threshold: int | None
+    post_16_only: bool
+
+
 @dataclass
 class City:
     size: str
@@ -232,6 +341,9 @@ class City:
     demo_young_person: int = 0
     mentoring_charity: int = 0
     careers_service: int = 0
+    assessments: list[AssessmentRecord] = field(default_factory=list)
+    benchmark_version: str = ""                                  # the version the partnership assesses against
+    benchmark_targets: dict[int, int] = field(default_factory=dict)  # benchmark number -> minimum score
 
     def account(self, role: str) -> UserRecord:
         return self.users[ROLES.index(role)]
@@ -251,6 +363,7 @@ class City:
             "young people": len(self.young_people),
             "accounts": len(self.users),
             "parent links": len(self.parent_links),
+            "benchmark self-assessments": len(self.assessments),
         }
 
 
@@ -898,6 +1011,63 @@ class _Generator:
                 linked.add(sibling)
         self.users, self.parent_links = users, links
 
+    # Gatsby Benchmark self-assessments ----------------------------------------------------
+    def make_assessments(self) -> None:
+        """Three submitted terms for every engaged school, the three before the current term, and the
+        demo careers leader's self-assessment for the current term in progress. Schools improve
+        unevenly: most steadily, some stall, a few dip (a careers leader leaves); benchmarks 6 and 8
+        move slowest; special schools, pupil referral units, middle schools and colleges start from
+        profiles of their own."""
+        rng = self.rng("benchmarks")
+        current = Term.of(self.as_of)
+        terms = [current.previous().previous().previous(), current.previous().previous(), current.previous()]
+        careers_leader = ROLES.index("careers_leader")
+        assessments: list[AssessmentRecord] = []
+        for i, school in enumerate(self.schools):
+            if school.status != "engaged":
+                continue
+            trajectory = "improving" if i == self.demo_school else _weighted(rng, BENCHMARK_TRAJECTORIES)
+            years_engaged = max(0.0, (self.as_of - school.engaged_on).days / 365)
+            strength = rng.gauss(0, 0.12) + min(years_engaged, 5) * 0.03 - 0.05
+            speed = {"improving": rng.uniform(0.9, 1.7), "steady": rng.uniform(0.4, 0.8), "stalled": 0.0,
+                     "dipped": rng.uniform(0.8, 1.4)}[trajectory]
+            base = [b + strength + rng.gauss(0, 0.08) for b in BENCHMARK_BASELINES[school.school_type]]
+            dipped = set(rng.sample(range(8), rng.randint(2, 4))) if trajectory == "dipped" else set()
+            levels_by_term = []
+            for t in range(len(terms) + 1):  # the last one is the current term, used by the demo draft
+                levels = []
+                for b in range(8):
+                    level = base[b] + BENCHMARK_PACE[b] * speed * t + rng.gauss(0, 0.04)
+                    if b in dipped and t >= 2:
+                        level -= rng.uniform(0.2, 0.35)
+                    levels.append(round(min(1.0, max(0.0, level)), 3))
+                levels_by_term.append(tuple(levels))
+            by = careers_leader if i == self.demo_school else None
+            for t, term in enumerate(terms):
+                started, submitted = self.assessment_dates(rng, term)
+                assessments.append(AssessmentRecord(
+                    school=i, academic_year=term.academic_year, term=term.term, version=version_for_term(term),
+                    status="submitted", levels=levels_by_term[t], started_on=started, submitted_on=submitted, by=by,
+                ))
+            if i == self.demo_school:
+                started, _ = self.assessment_dates(rng, current)
+                answered = rng.randint(3, 5)  # the first few benchmarks answered so far
+                levels = tuple(level if b < answered else None for b, level in enumerate(levels_by_term[-1]))
+                assessments.append(AssessmentRecord(
+                    school=i, academic_year=current.academic_year, term=current.term, version=version_for_term(current),
+                    status="draft", levels=levels, started_on=started, submitted_on=None, by=by,
+                ))
+        self.assessments = assessments
+
+    def assessment_dates(self, rng: random.Random, term: Term) -> tuple[date, date]:
+        """When a term's self-assessment was started and submitted: within the term, never after today."""
+        first, last = TERM_WINDOWS[term.index]
+        year = term.calendar_year
+        start_window = (date(year, *first), date(year, *last) - timedelta(days=21))
+        started = self.date_between(rng, start_window[0], min(start_window[1], self.as_of))
+        submitted = self.date_between(rng, started + timedelta(days=3), min(started + timedelta(days=35), date(year, *last), self.as_of))
+        return min(started, self.as_of), max(min(submitted, self.as_of), started)
+
     # The whole city -----------------------------------------------------------------------
     def partnership(self) -> PartnershipRecord:
         if self.size == "region":
@@ -913,6 +1083,7 @@ class _Generator:
         self.make_young_people()
         self.make_advisers()
         self.make_people()
+        self.make_assessments()
         rng = self.rng("passwords")
         alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
         return City(
@@ -925,7 +1096,8 @@ class _Generator:
             unusable_password="!" + "".join(rng.choice(alphabet) for _ in range(40)),
             demo_school=self.demo_school, demo_employer=self.demo_employer, demo_adviser=self.demo_adviser,
             demo_young_person=self.demo_young_person, mentoring_charity=self.mentoring_charity,
-            careers_service=self.careers_service,
+            careers_service=self.careers_service, assessments=self.assessments,
+            benchmark_version=shipped_benchmarks.VERSIONS[-1]["key"], benchmark_targets=dict(BENCHMARK_TARGETS),
         )
 
 
