@@ -2,8 +2,19 @@
 import os
 import sys
 
+# Commands that need no database, model, template or URL, run without starting Django (loading
+# every app takes longer than a small run of them). Each is also a management command of the same
+# name that wraps the same code, for Django's own `call_command`.
+STANDALONE_COMMANDS = {
+    "allocate": "careershub.allocation.cli",
+}
+
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] in STANDALONE_COMMANDS:
+        from importlib import import_module
+
+        sys.exit(import_module(STANDALONE_COMMANDS[sys.argv[1]]).main(sys.argv[2:]))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careershub.settings")
     from django.core.management import execute_from_command_line
 
