@@ -2,10 +2,20 @@ from django import forms
 from django.utils.html import format_html
 
 from careershub.core.forms import GovukForm
+from careershub.network.models import School
 
-from . import scoring
+from . import action_rules, scoring
 from .evidence import ACCEPT, KINDS, MAX_SIZE_LABEL, evidence_problem
-from .services import NOTE_MAX_LENGTH, REASON_MAX_LENGTH, AnswerChange
+from .models import Action
+from .services import (
+    DESCRIPTION_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    PROGRESS_MAX_LENGTH,
+    REASON_MAX_LENGTH,
+    TITLE_MAX_LENGTH,
+    AnswerChange,
+    Owner,
+)
 
 PERCENT_ERRORS = {
     "invalid": "Enter the percentage as a whole number, like 85",
@@ -166,3 +176,177 @@ class SchoolScoresFilterForm(GovukForm):
         self.fields["area_hub"].queryset = area_hubs
         if not area_hubs.exists():
             del self.fields["area_hub"]
+
+
+# The gap analysis ---------------------------------------------------------------------------------
+SORTS = (("name", "School name"), ("overall", "Lowest overall score first"))
+
+
+class GapFilterForm(GovukForm):
+    """The filters of the gap analysis (a GET form); the CSV, the PDF and the API take the same."""
+
+    area_hub = forms.ModelChoiceField(
+        queryset=None, required=False, empty_label="Any area hub",
+        error_messages={"invalid_choice": "Select an area hub from the list"},
+    )
+    school_type = forms.ChoiceField(
+        label="Type of school or college", required=False, choices=[("", "Any type"), *School.Type.choices],
+        error_messages={"invalid_choice": "Select a type of school or college from the list"},
+    )
+    threshold = forms.IntegerField(
+        label="Schools in need: below this score", required=False, min_value=0, max_value=100,
+        help_text="From 0 to 100. Leave it blank for the partnership’s targets.",
+        error_messages={"invalid": "Enter the score as a whole number, like 60",
+                        "min_value": "Enter a score from 0 to 100", "max_value": "Enter a score from 0 to 100"},
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input govuk-input--width-3",
+                                      "spellcheck": "false", "autocomplete": "off"}),
+    )
+    sort = forms.ChoiceField(label="Order the schools by", required=False, choices=SORTS,
+                             error_messages={"invalid_choice": "Select an order from the list"})
+
+    def __init__(self, *args, area_hubs, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area_hub"].queryset = area_hubs
+        if not area_hubs.exists():
+            del self.fields["area_hub"]
+
+    def filters(self) -> dict:
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return {"area_hub": data.get("area_hub"), "school_type": data.get("school_type") or "",
+                "threshold": data.get("threshold")}
+
+
+# Action plans ---------------------------------------------------------------------------------------
+DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y"]
+
+
+def benchmark_choices(names: dict[int, str], numbers=scoring.BENCHMARK_NUMBERS) -> list[tuple[int, str]]:
+    return [(n, f"Benchmark {n}: {names.get(n, '')}".rstrip(": ")) for n in numbers]
+
+
+class _ActionFields(GovukForm):
+    title = forms.CharField(
+        label="Title", max_length=TITLE_MAX_LENGTH, help_text="What will be done, in a few words.",
+        error_messages={"required": "Enter a title for the action",
+                        "max_length": f"The title must be {TITLE_MAX_LENGTH} characters or fewer"},
+    )
+    description = forms.CharField(
+        label="Description", required=False, max_length=DESCRIPTION_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="How it closes the gap, who takes part and what done looks like.",
+        error_messages={"max_length": f"The description must be {DESCRIPTION_MAX_LENGTH} characters or fewer"},
+    )
+    benchmark_number = forms.TypedChoiceField(
+        label="Benchmark", coerce=int, choices=(),
+        error_messages={"required": "Select the benchmark the action is for",
+                        "invalid_choice": "Select one of the benchmarks listed"},
+    )
+    due_on = forms.DateField(
+        label="Due date", input_formats=DATE_FORMATS, help_text="For example, 31/3/2027",
+        error_messages={"required": "Enter the date the action is due",
+                        "invalid": "The due date must be a real date, like 31/3/2027"},
+    )
+
+    def __init__(self, *args, names: dict[int, str], numbers=scoring.BENCHMARK_NUMBERS, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["benchmark_number"].choices = [("", "Select a benchmark"), *benchmark_choices(names, numbers)]
+        self.fields["due_on"].widget.format = "%d/%m/%Y"
+        self.fields["due_on"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "off",
+                                                   "class": "govuk-input govuk-input--width-10"})
+
+
+class HubActionForm(_ActionFields):
+    """A hub action: owned by a cornerstone employer, a member of hub staff or a school; serving schools."""
+
+    owner = forms.ChoiceField(
+        label="Owner", choices=(), help_text="Who makes it happen and reports progress on it.",
+        error_messages={"required": "Select who owns the action", "invalid_choice": "Select an owner from the list"},
+    )
+    schools = forms.ModelMultipleChoiceField(
+        label="Schools and colleges it serves", queryset=None, widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Select the schools the action serves",
+                        "invalid_choice": "Select only schools and colleges from the list"},
+    )
+
+    field_order = ["title", "description", "benchmark_number", "owner", "due_on", "schools"]
+
+    def __init__(self, *args, employers, staff, schools, action: Action | None = None, **kwargs):
+        """``action``: the action being changed, whose owner stays selectable even when no longer
+        among the usual choices (an employer that is no longer a cornerstone, say)."""
+        super().__init__(*args, **kwargs)
+        self._owners = {}
+        groups = []
+        for label, prefix, items, name in (
+            ("Cornerstone employers", "employer", employers, lambda e: e.name),
+            ("Hub staff", "person", staff, lambda u: u.get_full_name() or u.username),
+            ("Schools and colleges", "school", schools, lambda s: s.name),
+        ):
+            options = []
+            for item in items:
+                key = f"{prefix}:{item.pk}"
+                self._owners[key] = item
+                options.append((key, name(item)))
+            if options:
+                groups.append((label, options))
+        current = self.owner_key(action) if action is not None else ""
+        if current and current not in self._owners:
+            self._owners[current] = action.owner
+            groups.append(("Current owner", [(current, action.owner_name)]))
+        self.fields["owner"].choices = [("", "Select an owner"), *groups]
+        field = self.fields["schools"]
+        field.queryset = schools
+        field.label_from_instance = lambda s: f"{s.name} ({s.area_hub.name})" if s.area_hub_id else s.name
+
+    @staticmethod
+    def owner_key(action: Action) -> str:
+        return f"{action.owner_kind}:{action.owner.pk}" if action.owner is not None else ""
+
+    def clean_owner(self) -> Owner:
+        return Owner.of(self._owners[self.cleaned_data["owner"]])
+
+
+class SchoolActionForm(_ActionFields):
+    """One of a school's own actions, against one of its gaps."""
+
+
+class ActionFilterForm(GovukForm):
+    benchmark = forms.TypedChoiceField(label="Benchmark", required=False, coerce=int, empty_value=None, choices=(),
+                                       error_messages={"invalid_choice": "Select a benchmark from the list"})
+    status = forms.ChoiceField(
+        label="Status", required=False,
+        choices=[("", "Any status"), ("open", "Open (not started or in progress)"), ("overdue", "Overdue"),
+                 *Action.Status.choices],
+        error_messages={"invalid_choice": "Select a status from the list"},
+    )
+    level = forms.ChoiceField(label="Hub or school", required=False, choices=[("", "Both"), *Action.Level.choices],
+                              error_messages={"invalid_choice": "Select hub or school actions"})
+
+    def __init__(self, *args, names: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["benchmark"].choices = [("", "Any benchmark"), *benchmark_choices(names)]
+
+    def filters(self) -> dict:
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        return {"benchmark": data.get("benchmark"), "status": data.get("status") or "", "level": data.get("level") or ""}
+
+
+class ProgressForm(GovukForm):
+    text = forms.CharField(
+        label="What has happened?", max_length=PROGRESS_MAX_LENGTH, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="For example, the placements arranged so far, or what is holding the action up. The note is kept "
+                  "with the action, dated.",
+        error_messages={"required": "Enter what has happened",
+                        "max_length": f"The note must be {PROGRESS_MAX_LENGTH} characters or fewer"},
+    )
+    status = forms.ChoiceField(label="Status", widget=forms.RadioSelect, choices=(),
+                               error_messages={"required": "Select the action’s status",
+                                               "invalid_choice": "Select one of the statuses listed"})
+
+    def __init__(self, *args, action: Action, manager: bool, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("status", action.status)
+        super().__init__(*args, **kwargs)
+        allowed = (action.status, *action_rules.next_statuses(action.status, manager=manager))
+        self.fields["status"].choices = [
+            (status, f"{action_rules.STATUS_LABELS[status]} (unchanged)" if status == action.status
+             else action_rules.STATUS_LABELS[status])
+            for status in allowed
+        ]

@@ -8,6 +8,10 @@
   was started, which it keeps; an ``Answer`` per criterion; ``BenchmarkScore`` rows, the snapshot of
   the scores taken when it is submitted; ``AssessmentEvent``, its history (started, submitted,
   reopened with a reason).
+- ``Action``: the action plans. A hub action is raised by hub staff against a benchmark gap, owned by
+  a cornerstone employer, a member of hub staff or a school, and serves several schools; a school
+  action is a school's own, against one of its gaps. ``ActionNote``: dated progress notes, each with
+  the status the action moved to, if it moved. The rules: action_rules.py.
 """
 import uuid
 from pathlib import PurePosixPath
@@ -20,9 +24,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careershub.core.models import TimeStampedModel
-from careershub.network.models import Partnership, School
+from careershub.network.models import Employer, Partnership, School
 
-from . import scoring
+from . import action_rules, scoring
 from .terms import TERM_LABELS, TERMS
 from .terms import Term as SchoolTerm
 
@@ -279,3 +283,109 @@ class AssessmentEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.assessment}: {self.get_action_display()} {self.at:%Y-%m-%d}"
+
+
+class Action(TimeStampedModel):
+    """An action in the benchmark action plan: raised against a benchmark gap, owned by one
+    organisation or person, due by a date and serving one or more schools."""
+
+    class Level(models.TextChoices):
+        HUB = "hub", "Hub action"
+        SCHOOL = "school", "School action"
+
+    class Status(models.TextChoices):
+        NOT_STARTED = action_rules.NOT_STARTED, action_rules.STATUS_LABELS[action_rules.NOT_STARTED]
+        IN_PROGRESS = action_rules.IN_PROGRESS, action_rules.STATUS_LABELS[action_rules.IN_PROGRESS]
+        DONE = action_rules.DONE, action_rules.STATUS_LABELS[action_rules.DONE]
+        CANCELLED = action_rules.CANCELLED, action_rules.STATUS_LABELS[action_rules.CANCELLED]
+
+    class OwnerKind(models.TextChoices):
+        EMPLOYER = "employer", "Cornerstone employer"
+        PERSON = "person", "Hub staff"
+        SCHOOL = "school", "School or college"
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="benchmark_actions")
+    level = models.CharField(max_length=8, choices=Level.choices, default=Level.HUB)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    benchmark_number = models.PositiveSmallIntegerField("Benchmark", validators=NUMBER_VALIDATORS)
+    owner_kind = models.CharField(max_length=8, choices=OwnerKind.choices)
+    owner_employer = models.ForeignKey(Employer, null=True, blank=True, on_delete=models.PROTECT,
+                                       related_name="benchmark_actions")
+    owner_person = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="benchmark_actions_owned")
+    owner_school = models.ForeignKey(School, null=True, blank=True, on_delete=models.PROTECT,
+                                     related_name="benchmark_actions_owned")
+    due_on = models.DateField()
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.NOT_STARTED)
+    closed_on = models.DateField(null=True, blank=True, help_text="When it was done or cancelled.")
+    schools = models.ManyToManyField(School, related_name="benchmark_actions", help_text="The schools it serves.")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=Q(benchmark_number__gte=1, benchmark_number__lte=8),
+                                   name="action_benchmark_1_to_8"),
+            models.CheckConstraint(
+                condition=(
+                    Q(owner_kind="employer", owner_employer__isnull=False, owner_person__isnull=True, owner_school__isnull=True)
+                    | Q(owner_kind="person", owner_employer__isnull=True, owner_person__isnull=False, owner_school__isnull=True)
+                    | Q(owner_kind="school", owner_employer__isnull=True, owner_person__isnull=True, owner_school__isnull=False)
+                ),
+                name="action_has_one_owner",
+            ),
+            models.CheckConstraint(condition=Q(level="hub") | Q(owner_kind="school"), name="school_action_owned_by_school"),
+        ]
+        indexes = [
+            models.Index(fields=["partnership", "status", "due_on"]),
+            models.Index(fields=["owner_school", "level"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("benchmarks:action_detail", args=[self.pk])
+
+    @property
+    def owner(self):
+        return {"employer": self.owner_employer, "person": self.owner_person, "school": self.owner_school}.get(self.owner_kind)
+
+    @property
+    def owner_name(self) -> str:
+        owner = self.owner
+        if owner is None:
+            return ""
+        if self.owner_kind == self.OwnerKind.PERSON:
+            return owner.get_full_name() or owner.username
+        return owner.name
+
+    @property
+    def is_open(self) -> bool:
+        return action_rules.is_open(self.status)
+
+    def is_overdue_on(self, today) -> bool:
+        return action_rules.is_overdue(self.due_on, self.status, today)
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.is_overdue_on(timezone.localdate())
+
+
+class ActionNote(models.Model):
+    """A dated note of progress on an action, with the status it moved to (blank: unchanged)."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="notes")
+    text = models.TextField()
+    status = models.CharField(max_length=12, choices=Action.Status.choices, blank=True,
+                              help_text="The status the action moved to with this note, if it moved.")
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["action", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.at:%Y-%m-%d}"

@@ -12,7 +12,18 @@ Who sees what:
 - a school's careers leader starts, saves and submits its self-assessment; the careers leader or the
   coordinator of its area hub reopens a submitted one;
 - the hub manager chooses the version of the framework the partnership assesses against and sets
-  its targets.
+  its targets;
+- the gap analysis (every school's latest scores side by side, the distribution, the change since
+  last term, which schools need what): the hub manager and analysts, for the whole partnership;
+  enterprise coordinators, for their area hubs;
+- action plans: the hub manager and analysts see every action of the partnership; a coordinator,
+  those serving their area hubs' schools and those they own; a school's careers leaders and
+  teachers, those serving or owned by their school; enterprise advisers, those serving the school
+  they are matched to now; employer contacts, those their employer owns. The hub manager manages
+  (edits, cancels) any; a coordinator, the hub actions whose schools are all in their area hubs and
+  the school actions of those schools; a careers leader, their school's own actions. An action's
+  owner (the employer's contacts, the member of hub staff, the owning school's careers leader)
+  reports progress on it.
 
 Young people, parents and carers, mentors, careers advisers and administrators see none of it.
 Everything here is read in a fixed number of queries, whatever the number of schools or terms.
@@ -21,17 +32,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
-from django.db.models import Avg, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Avg,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Window,
+)
+from django.db.models.functions import Cast, Round, RowNumber
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from careershub.accounts.roles import Role
+from careershub.accounts.models import User
+from careershub.accounts.roles import HUB_STAFF, Role
 from careershub.advisers.models import AdviserMatch
-from careershub.network.models import AreaHub, Partnership, School
+from careershub.network.models import AreaHub, Employer, Partnership, School
 
-from . import scoring
+from . import action_rules, gaps, scoring
 from .models import (
+    Action,
+    ActionNote,
     Answer,
     Assessment,
     AssessmentEvent,
@@ -50,6 +79,11 @@ SCORE_READERS = (
 )
 EVIDENCE_READERS = (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.CAREERS_LEADER, Role.TEACHER)
 REOPENERS = (Role.CAREERS_LEADER, Role.ENTERPRISE_COORDINATOR)
+GAP_READERS = (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.ANALYST)
+ACTION_READERS = SCORE_READERS
+# Roles that may report progress on an action, each for the actions they manage or own.
+PROGRESS_REPORTERS = (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.CAREERS_LEADER, Role.EMPLOYER_CONTACT)
+SCHOOL_ACTION_MANAGERS = (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.CAREERS_LEADER)
 SUBMITTED = Assessment.Status.SUBMITTED
 
 
@@ -546,3 +580,388 @@ def get_answer_for_evidence(user, pk: int) -> Answer:
         .exclude(evidence_file="").select_related("assessment"),
         pk=pk,
     )
+
+
+# The gap analysis --------------------------------------------------------------------------------
+def _hub_school_condition(user) -> Q:
+    condition = Q(pk__in=[])
+    if not user.is_authenticated:
+        return condition
+    for a in user._assignments():
+        if a.role in (Role.HUB_MANAGER, Role.ANALYST):
+            condition |= Q(partnership_id=a.partnership_id)
+        elif a.role == Role.ENTERPRISE_COORDINATOR and a.area_hub_id:
+            condition |= Q(area_hub_id=a.area_hub_id)
+    return condition
+
+
+def gap_schools_for(user) -> QuerySet[School]:
+    """The schools in this person's gap analysis: the partnership's for the hub manager and analysts,
+    their area hubs' for a coordinator."""
+    return School.objects.filter(_hub_school_condition(user))
+
+
+def gap_scope_label(user) -> str:
+    if any(a.role in (Role.HUB_MANAGER, Role.ANALYST) for a in user._assignments()):
+        return "the partnership"
+    names = sorted(a.area_hub.name for a in user.assignments_for(Role.ENTERPRISE_COORDINATOR) if a.area_hub_id)
+    return ", ".join(names) if names else "your area hubs"
+
+
+@dataclass
+class GapAnalysis:
+    """Everything the gap analysis page, its CSV, its PDF and its endpoint show."""
+
+    partnership: Partnership
+    scope_label: str
+    today: object
+    rows: list[gaps.SchoolRow]            # schools with a submitted self-assessment, by name
+    benchmarks: list[gaps.BenchmarkFigures]
+    targets: dict[int, int]
+    names: dict[int, str]
+    threshold: int | None
+    schools_in_view: int                   # every school the filters select, assessed or not
+    open_actions: int = 0
+    overdue_actions: int = 0
+
+    @property
+    def without_assessment(self) -> int:
+        return self.schools_in_view - len(self.rows)
+
+    @property
+    def compared(self) -> int:
+        """Schools with a self-assessment last term to compare with."""
+        return sum(row.before is not None for row in self.rows)
+
+    @property
+    def single_assessment(self) -> int:
+        """Schools with no self-assessment before their latest."""
+        return len(self.rows) - self.compared
+
+    def cells(self, row: gaps.SchoolRow) -> list[gaps.Cell]:
+        return gaps.cells(row, self.targets)
+
+    def benchmark(self, number: int) -> gaps.BenchmarkFigures:
+        return self.benchmarks[number - 1]
+
+    @property
+    def overall_average(self) -> Decimal | None:
+        value = scoring.mean(row.now.overall for row in self.rows if row.now.overall is not None)
+        return None if value is None else scoring.stored(value)
+
+
+@lru_cache(maxsize=256)
+def _term_label(academic_year: int, term: str) -> str:
+    return Term.named(academic_year, term).label
+
+
+def gap_rows(schools: QuerySet[School]) -> list[gaps.SchoolRow]:
+    """Each school's latest two submitted self-assessments and their scores, in two queries however
+    many schools and terms: the assessments ranked within each school (a window function), then the
+    scores of those kept, a row per assessment."""
+    ranked = list(
+        Assessment.objects.filter(status=SUBMITTED, school__in=schools.values("pk"))
+        .annotate(rank=Window(RowNumber(), partition_by=[F("school_id")], order_by=[F("period").desc(), F("pk").desc()]))
+        .filter(rank__lte=2)
+        .values_list("pk", "rank", "school_id", "period", "academic_year", "term", "overall_percent",
+                     "benchmarks_achieved", "school__name", "school__urn", "school__school_type", "school__area_hub__name")
+    )
+    scores: dict[int, dict[int, int]] = {}
+    if ranked:
+        # The eight scores in whole hundredths (converted by the database: integers are quicker to read
+        # and add), one row per assessment rather than one per score.
+        hundredths = Cast(Round(F("percent") * 100), output_field=IntegerField())
+        columns = {f"s{n}": Max(hundredths, filter=Q(number=n)) for n in scoring.BENCHMARK_NUMBERS}
+        for assessment_id, *values in (BenchmarkScore.objects.filter(assessment_id__in=[r[0] for r in ranked])
+                                       .values("assessment_id").annotate(**columns).order_by()
+                                       .values_list("assessment_id", *columns)):
+            scores[assessment_id] = {n: v for n, v in zip(scoring.BENCHMARK_NUMBERS, values) if v is not None}
+
+    def assessed(r) -> gaps.Assessed:
+        return gaps.Assessed(assessment_id=r[0], period=r[3], term_label=_term_label(r[4], r[5]), overall=r[6],
+                             achieved=r[7], scores=scores.get(r[0], {}))
+
+    by_school: dict[int, dict[int, tuple]] = {}
+    for r in ranked:
+        by_school.setdefault(r[2], {})[r[1]] = r
+    type_labels = dict(School.Type.choices)
+    rows = []
+    for school_id, kept in by_school.items():
+        now = kept[1]
+        rows.append(gaps.SchoolRow(
+            school_id=school_id, name=now[8], urn=now[9], area_hub=now[11] or "", school_type=now[10],
+            school_type_label=type_labels.get(now[10], now[10]),
+            now=assessed(now), before=assessed(kept[2]) if 2 in kept else None,
+        ))
+    rows.sort(key=gaps.name_sort_key)
+    return rows
+
+
+def _serving(schools: QuerySet) -> Exists:
+    """Actions serving at least one of ``schools`` (a queryset of school ids)."""
+    return Exists(Action.schools.through.objects.filter(action_id=OuterRef("pk"), school_id__in=schools))
+
+
+def gap_analysis(user, *, area_hub: AreaHub | None = None, school_type: str = "", threshold: int | None = None,
+                 today=None) -> GapAnalysis | None:
+    """The gap analysis across the schools this person may analyse (None for anyone else), narrowed
+    to one area hub and one type of school if given. A fixed number of queries, whatever the number
+    of schools: the partnership's targets and benchmark names, the schools' latest two assessments,
+    their scores, a count of the schools, and the open actions serving them by benchmark."""
+    partnership = partnership_for_scores(user)
+    if partnership is None:
+        return None
+    today = today or timezone.localdate()
+    schools = gap_filtered_schools(user, area_hub=area_hub, school_type=school_type)
+    targets = targets_for(partnership.pk)
+    version = version_for(partnership, today)
+    names = benchmark_names().get(version.pk, {}) if version else {}
+    rows = gap_rows(schools)
+    analysis = GapAnalysis(
+        partnership=partnership, scope_label=gap_scope_label(user), today=today, rows=rows,
+        benchmarks=gaps.figures(rows, names, targets, threshold), targets=targets, names=names, threshold=threshold,
+        schools_in_view=schools.count(),
+    )
+    counts = (
+        Action.objects.filter(partnership=partnership, status__in=action_rules.OPEN)
+        .filter(_serving(schools.values("pk")))
+        .values("benchmark_number").annotate(open=Count("pk"), overdue=Count("pk", filter=Q(due_on__lt=today)))
+        .order_by()
+    )
+    for group in counts:
+        figures = analysis.benchmark(group["benchmark_number"])
+        figures.open_actions, figures.overdue_actions = group["open"], group["overdue"]
+        analysis.open_actions += group["open"]
+        analysis.overdue_actions += group["overdue"]
+    return analysis
+
+
+# Action plans ------------------------------------------------------------------------------------
+def _matched_school_ids(user) -> QuerySet:
+    return AdviserMatch.objects.filter(adviser__user_id=user.pk, ended_on__isnull=True).values("school_id")
+
+
+def _action_condition(user) -> Q:
+    condition = Q(pk__in=[])
+    if not user.is_authenticated:
+        return condition
+    for a in user._assignments():
+        if a.role in (Role.HUB_MANAGER, Role.ANALYST):
+            condition |= Q(partnership_id=a.partnership_id)
+        elif a.role == Role.ENTERPRISE_COORDINATOR and a.area_hub_id:
+            condition |= Q(_serving(School.objects.filter(area_hub_id=a.area_hub_id).values("pk")))
+            condition |= Q(owner_person_id=user.pk)
+        elif a.role in (Role.CAREERS_LEADER, Role.TEACHER) and a.school_id:
+            condition |= Q(_serving([a.school_id])) | Q(owner_school_id=a.school_id)
+        elif a.role == Role.ENTERPRISE_ADVISER:
+            condition |= Q(_serving(_matched_school_ids(user)))
+        elif a.role == Role.EMPLOYER_CONTACT and a.employer_id:
+            condition |= Q(owner_kind=Action.OwnerKind.EMPLOYER, owner_employer_id=a.employer_id)
+    return condition
+
+
+def actions_visible_to(user) -> QuerySet[Action]:
+    """The actions this person may read, each with its owner and ``school_count``."""
+    return (
+        Action.objects.filter(_action_condition(user))
+        .select_related("owner_employer", "owner_person", "owner_school")
+        .annotate(school_count=Count("schools", distinct=True))
+    )
+
+
+def get_action_for_user(user, pk: int) -> Action:
+    """An action this person may read, with the schools it serves; 404 for anyone else."""
+    return get_object_or_404(
+        actions_visible_to(user).select_related("partnership", "created_by", "owner_school__area_hub").prefetch_related(
+            Prefetch("schools", queryset=School.objects.select_related("area_hub").order_by("name", "pk"))
+        ),
+        pk=pk,
+    )
+
+
+def filter_actions(actions: QuerySet[Action], *, benchmark: int | None = None, status: str = "", level: str = "",
+                   school: School | None = None, today=None) -> QuerySet[Action]:
+    """``status`` is one of the statuses, "open" (not started or in progress) or "overdue"."""
+    today = today or timezone.localdate()
+    if benchmark:
+        actions = actions.filter(benchmark_number=benchmark)
+    if status == "open":
+        actions = actions.filter(status__in=action_rules.OPEN)
+    elif status == "overdue":
+        actions = actions.filter(status__in=action_rules.OPEN, due_on__lt=today)
+    elif status:
+        actions = actions.filter(status=status)
+    if level:
+        actions = actions.filter(level=level)
+    if school is not None:
+        actions = actions.filter(Q(_serving([school.pk])) | Q(owner_school=school))
+    return actions
+
+
+def in_plan_order(actions: QuerySet[Action]) -> QuerySet[Action]:
+    """Open actions first, soonest due (so the overdue lead), then those done or cancelled."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    return actions.annotate(
+        closed=Case(When(status__in=action_rules.CLOSED, then=Value(1)), default=Value(0), output_field=IntegerField())
+    ).order_by("closed", "due_on", "pk")
+
+
+@dataclass(frozen=True)
+class ActionSummary:
+    total: int
+    open: int
+    overdue: int
+    done: int
+
+
+def action_summary(user, today=None) -> ActionSummary:
+    """How many actions this person sees, open, overdue and done: one aggregate query."""
+    today = today or timezone.localdate()
+    figures = Action.objects.filter(_action_condition(user)).aggregate(
+        total=Count("pk"), open=Count("pk", filter=Q(status__in=action_rules.OPEN)),
+        overdue=Count("pk", filter=Q(status__in=action_rules.OPEN, due_on__lt=today)),
+        done=Count("pk", filter=Q(status=action_rules.DONE)),
+    )
+    return ActionSummary(**figures)
+
+
+def action_notes(action: Action) -> QuerySet[ActionNote]:
+    return action.notes.select_related("by").order_by("at", "pk")
+
+
+def school_actions(user, school: School) -> list[Action]:
+    """The actions serving or owned by the school that this person may read: open ones first, soonest due."""
+    return list(in_plan_order(filter_actions(actions_visible_to(user), school=school)))
+
+
+# Who may do what with actions -----------------------------------------------------------------
+def _coordinated_hubs(user) -> set[int]:
+    return {a.area_hub_id for a in user.assignments_for(Role.ENTERPRISE_COORDINATOR) if a.area_hub_id}
+
+
+def _manages_partnership(user, partnership_id: int) -> bool:
+    return any(a.partnership_id == partnership_id for a in user.assignments_for(Role.HUB_MANAGER))
+
+
+def may_create_hub_action(user) -> bool:
+    return user.is_authenticated and user.has_any_role(HUB_STAFF)
+
+
+def schools_for_hub_actions(user) -> QuerySet[School]:
+    """The schools this person may have a hub action serve, or own one: the partnership's for the
+    hub manager, their area hubs' for a coordinator."""
+    if not user.is_authenticated:
+        return School.objects.none()
+    condition = Q(pk__in=[])
+    for a in user._assignments():
+        if a.role == Role.HUB_MANAGER:
+            condition |= Q(partnership_id=a.partnership_id)
+        elif a.role == Role.ENTERPRISE_COORDINATOR and a.area_hub_id:
+            condition |= Q(area_hub_id=a.area_hub_id)
+    return School.objects.filter(condition).select_related("area_hub")
+
+
+def schools_for_actions_form(user, chosen=()) -> QuerySet[School]:
+    """The schools a hub action form offers: the engaged schools this person works with and those already
+    chosen (first), then by area hub and name."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    chosen = list(chosen)
+    return (
+        schools_for_hub_actions(user).filter(Q(status=School.Status.ENGAGED) | Q(pk__in=chosen))
+        .annotate(first=Case(When(pk__in=chosen, then=Value(0)), default=Value(1), output_field=IntegerField()))
+        .order_by("first", "area_hub__name", "name", "pk")
+    )
+
+
+def action_partnership(user) -> Partnership | None:
+    """The partnership whose hub actions this person raises: that of their hub staff role."""
+    if not user.is_authenticated:
+        return None
+    for a in user._assignments():
+        if a.role in HUB_STAFF:
+            return a.partnership
+    return None
+
+
+def cornerstone_employers(partnership: Partnership) -> QuerySet[Employer]:
+    return Employer.objects.filter(partnership=partnership, is_cornerstone=True).order_by("name", "pk")
+
+
+def hub_staff(partnership: Partnership) -> QuerySet[User]:
+    """The people who may own a hub action as hub staff: the partnership's hub manager and coordinators."""
+    return (
+        User.objects.filter(is_active=True, role_assignments__partnership=partnership,
+                            role_assignments__role__in=HUB_STAFF)
+        .distinct().order_by("first_name", "last_name", "pk")
+    )
+
+
+def may_manage_action(user, action: Action) -> bool:
+    """The hub manager: any action of the partnership. A coordinator: the hub actions whose schools
+    are all in their area hubs, and the school actions of those schools. A careers leader: their
+    school's own actions."""
+    if not user.is_authenticated:
+        return False
+    if _manages_partnership(user, action.partnership_id):
+        return True
+    hubs = _coordinated_hubs(user)
+    if action.level == Action.Level.SCHOOL:
+        if action.owner_school_id and any(a.school_id == action.owner_school_id
+                                          for a in user.assignments_for(Role.CAREERS_LEADER)):
+            return True
+        return bool(hubs) and action.owner_school is not None and action.owner_school.area_hub_id in hubs
+    if not hubs:
+        return False
+    served = {school.area_hub_id for school in action.schools.all()}
+    return bool(served) and served <= hubs
+
+
+def owns_action(user, action: Action) -> bool:
+    """Whether this person reports progress as the action's owner."""
+    if not user.is_authenticated:
+        return False
+    if action.owner_kind == Action.OwnerKind.EMPLOYER:
+        return any(a.employer_id == action.owner_employer_id for a in user.assignments_for(Role.EMPLOYER_CONTACT))
+    if action.owner_kind == Action.OwnerKind.PERSON:
+        return action.owner_person_id == user.pk
+    return any(a.school_id == action.owner_school_id for a in user.assignments_for(Role.CAREERS_LEADER))
+
+
+def may_report_progress(user, action: Action) -> bool:
+    return may_manage_action(user, action) or owns_action(user, action)
+
+
+def may_create_school_action(user, school: School) -> bool:
+    """The school's careers leader, the coordinator of its area hub and the hub manager."""
+    if not user.is_authenticated:
+        return False
+    if _manages_partnership(user, school.partnership_id):
+        return True
+    if school.area_hub_id and school.area_hub_id in _coordinated_hubs(user):
+        return True
+    return any(a.school_id == school.pk for a in user.assignments_for(Role.CAREERS_LEADER))
+
+
+def school_gaps(school: School) -> list[int]:
+    """The benchmarks the school has not fully achieved in its latest submitted self-assessment (every
+    benchmark while it has none): the gaps a school action may be raised against."""
+    latest = Assessment.objects.filter(school=school, status=SUBMITTED).order_by("-period").values("pk")[:1]
+    achieved = set(BenchmarkScore.objects.filter(assessment_id__in=Subquery(latest), achieved=True)
+                   .values_list("number", flat=True))
+    return [n for n in scoring.BENCHMARK_NUMBERS if n not in achieved]
+
+
+def hub_actions_serving(user, schools: QuerySet[School]) -> QuerySet[Action]:
+    """The hub actions this person may read that serve any of ``schools``: open ones first, soonest due."""
+    return in_plan_order(actions_visible_to(user).filter(level=Action.Level.HUB).filter(_serving(schools.values("pk"))))
+
+
+def gap_filtered_schools(user, *, area_hub: AreaHub | None = None, school_type: str = "") -> QuerySet[School]:
+    schools = gap_schools_for(user)
+    if area_hub is not None:
+        schools = schools.filter(area_hub=area_hub)
+    if school_type:
+        schools = schools.filter(school_type=school_type)
+    return schools

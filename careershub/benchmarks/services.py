@@ -25,11 +25,13 @@ from django.utils import timezone
 
 from careershub.core import audit
 from careershub.core.models import AuditEntry
-from careershub.network.models import Partnership, School
+from careershub.network.models import Employer, Partnership, School
 
-from . import scoring, selectors
+from . import action_rules, scoring, selectors
 from .evidence import evidence_problem
 from .models import (
+    Action,
+    ActionNote,
     Answer,
     Assessment,
     AssessmentEvent,
@@ -315,3 +317,241 @@ def benchmark_settings_update(*, acting_user, partnership: Partnership, framewor
 
 def is_conflict(error: ValidationError) -> bool:
     return getattr(error, "code", None) in CONFLICT_CODES
+
+
+# Action plans -----------------------------------------------------------------------------------
+TITLE_MAX_LENGTH = Action._meta.get_field("title").max_length
+DESCRIPTION_MAX_LENGTH = 4000
+PROGRESS_MAX_LENGTH = 2000
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Who owns a hub action: exactly one of a cornerstone employer, a member of hub staff or a school."""
+
+    kind: str
+    employer: Employer | None = None
+    person: object | None = None
+    school: School | None = None
+
+    @classmethod
+    def of(cls, value) -> Owner:
+        if isinstance(value, Employer):
+            return cls(Action.OwnerKind.EMPLOYER, employer=value)
+        if isinstance(value, School):
+            return cls(Action.OwnerKind.SCHOOL, school=value)
+        return cls(Action.OwnerKind.PERSON, person=value)
+
+    @property
+    def name(self) -> str:
+        if self.person is not None:
+            return self.person.get_full_name() or self.person.username
+        return (self.employer or self.school).name
+
+
+def _action_text_problems(title: str, description: str, benchmark_number: int) -> dict[str, str]:
+    problems = {}
+    if not title:
+        problems["title"] = "Enter a title for the action"
+    elif len(title) > TITLE_MAX_LENGTH:
+        problems["title"] = f"The title must be {TITLE_MAX_LENGTH} characters or fewer"
+    if len(description) > DESCRIPTION_MAX_LENGTH:
+        problems["description"] = f"The description must be {DESCRIPTION_MAX_LENGTH} characters or fewer"
+    if benchmark_number not in scoring.BENCHMARK_NUMBERS:
+        problems["benchmark_number"] = "Select the benchmark the action is for"
+    return problems
+
+
+def _owner_problem(acting_user, partnership: Partnership, owner: Owner) -> str | None:
+    if owner.kind == Action.OwnerKind.EMPLOYER:
+        if owner.employer.partnership_id != partnership.pk or not owner.employer.is_cornerstone:
+            return "Select a cornerstone employer of the partnership"
+    elif owner.kind == Action.OwnerKind.PERSON:
+        if owner.person is None or not selectors.hub_staff(partnership).filter(pk=owner.person.pk).exists():
+            return "Select the hub manager or an enterprise coordinator of the partnership"
+    elif not selectors.schools_for_hub_actions(acting_user).filter(pk=owner.school.pk).exists():
+        return "Select a school or college you work with"
+    return None
+
+
+def _due_problem(due_on, today, *, unchanged_from=None) -> str | None:
+    if due_on is None:
+        return "Enter the date the action is due"
+    if due_on < today and due_on != unchanged_from:
+        return "The due date must be today or in the future"
+    return None
+
+
+def _describe_action(action: Action, owner_name: str, school_count: int) -> str:
+    served = f"{school_count} school{'s' if school_count != 1 else ''}"
+    return (f"‘{action.title}’, benchmark {action.benchmark_number}, owned by {owner_name}, due "
+            f"{action.due_on.day} {action.due_on:%B %Y}, serving {served}")
+
+
+def action_create(*, acting_user, partnership: Partnership, title: str, description: str = "", benchmark_number: int,
+                  owner: Owner, due_on, schools, today=None, via: str = "web") -> Action:
+    """Raise a hub action against a benchmark gap, serving ``schools`` (at least one, all within the
+    acting person's scope)."""
+    if not selectors.may_create_hub_action(acting_user) or selectors.action_partnership(acting_user) != partnership:
+        raise PermissionDenied("Only the hub manager and enterprise coordinators raise hub actions.")
+    today = today or timezone.localdate()
+    title, description = title.strip(), description.strip()
+    schools = list(schools)
+    problems = _action_text_problems(title, description, benchmark_number)
+    owner_problem = _owner_problem(acting_user, partnership, owner)
+    if owner_problem:
+        problems["owner"] = owner_problem
+    due_problem = _due_problem(due_on, today)
+    if due_problem:
+        problems["due_on"] = due_problem
+    if not schools:
+        problems["schools"] = "Select the schools the action serves"
+    else:
+        allowed = set(selectors.schools_for_hub_actions(acting_user).filter(pk__in=[s.pk for s in schools])
+                      .values_list("pk", flat=True))
+        if any(s.pk not in allowed for s in schools):
+            problems["schools"] = "Select only schools and colleges you work with"
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        action = Action.objects.create(
+            partnership=partnership, level=Action.Level.HUB, title=title, description=description,
+            benchmark_number=benchmark_number, owner_kind=owner.kind, owner_employer=owner.employer,
+            owner_person=owner.person, owner_school=owner.school, due_on=due_on, created_by=acting_user,
+        )
+        action.schools.set(schools)
+        audit.record(actor=acting_user, action=AuditEntry.Action.CREATE, subject=action, via=via,
+                     summary=f"Raised the hub action {_describe_action(action, owner.name, len(schools))}")
+    return action
+
+
+def school_action_create(*, acting_user, school: School, title: str, description: str = "", benchmark_number: int,
+                         due_on, today=None, via: str = "web") -> Action:
+    """Raise one of a school's own actions, owned by the school, against a benchmark it has not fully
+    achieved."""
+    if not selectors.may_create_school_action(acting_user, school):
+        raise PermissionDenied("Only the school's careers leader, its area hub's coordinator or the hub manager "
+                               "raise the school's own actions.")
+    today = today or timezone.localdate()
+    title, description = title.strip(), description.strip()
+    problems = _action_text_problems(title, description, benchmark_number)
+    if "benchmark_number" not in problems and benchmark_number not in selectors.school_gaps(school):
+        problems["benchmark_number"] = f"{school.name} has fully achieved benchmark {benchmark_number}: select one of its gaps"
+    due_problem = _due_problem(due_on, today)
+    if due_problem:
+        problems["due_on"] = due_problem
+    if problems:
+        raise ValidationError(problems)
+    with transaction.atomic():
+        action = Action.objects.create(
+            partnership_id=school.partnership_id, level=Action.Level.SCHOOL, title=title, description=description,
+            benchmark_number=benchmark_number, owner_kind=Action.OwnerKind.SCHOOL, owner_school=school, due_on=due_on,
+            created_by=acting_user,
+        )
+        action.schools.set([school])
+        audit.record(actor=acting_user, action=AuditEntry.Action.CREATE, subject=action, via=via,
+                     summary=f"Raised the school action {_describe_action(action, school.name, 1)}")
+    return action
+
+
+def _locked_action(action: Action) -> Action:
+    return (
+        Action.objects.select_for_update(of=("self",))
+        .select_related("partnership", "owner_employer", "owner_person", "owner_school")
+        .get(pk=action.pk)
+    )
+
+
+def action_update(*, acting_user, action: Action, title: str, description: str = "", benchmark_number: int,
+                  due_on, owner: Owner | None = None, schools=None, today=None, via: str = "web") -> Action:
+    """Change an action: its wording, benchmark and due date; a hub action's owner and schools too
+    (a school action stays its school's). The status changes with a progress note instead."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        action = _locked_action(action)
+        if not selectors.may_manage_action(acting_user, action):
+            raise PermissionDenied("Only the people who manage this action can change it.")
+        title, description = title.strip(), description.strip()
+        problems = _action_text_problems(title, description, benchmark_number)
+        due_problem = _due_problem(due_on, today, unchanged_from=action.due_on)
+        if due_problem:
+            problems["due_on"] = due_problem
+        is_hub = action.level == Action.Level.HUB
+        if is_hub:
+            owner = owner or Owner(action.owner_kind, action.owner_employer, action.owner_person, action.owner_school)
+            current = (action.owner_employer_id, action.owner_person_id, action.owner_school_id)
+            proposed = (getattr(owner.employer, "pk", None), getattr(owner.person, "pk", None), getattr(owner.school, "pk", None))
+            if proposed != current:
+                owner_problem = _owner_problem(acting_user, action.partnership, owner)
+                if owner_problem:
+                    problems["owner"] = owner_problem
+            if schools is not None:
+                schools = list(schools)
+                already = set(action.schools.values_list("pk", flat=True))
+                allowed = set(selectors.schools_for_hub_actions(acting_user).filter(pk__in=[s.pk for s in schools])
+                              .values_list("pk", flat=True))
+                if not schools:
+                    problems["schools"] = "Select the schools the action serves"
+                elif any(s.pk not in allowed and s.pk not in already for s in schools):
+                    problems["schools"] = "Select only schools and colleges you work with"
+        elif benchmark_number != action.benchmark_number and "benchmark_number" not in problems \
+                and benchmark_number not in selectors.school_gaps(action.owner_school):
+            problems["benchmark_number"] = (f"{action.owner_school.name} has fully achieved benchmark {benchmark_number}: "
+                                            "select one of its gaps")
+        if problems:
+            raise ValidationError(problems)
+        action.title, action.description = title, description
+        action.benchmark_number, action.due_on = benchmark_number, due_on
+        if is_hub:
+            action.owner_kind, action.owner_employer = owner.kind, owner.employer
+            action.owner_person, action.owner_school = owner.person, owner.school
+        action.save()
+        if is_hub and schools is not None:
+            action.schools.set(schools)
+        count = action.schools.count()
+        audit.record(actor=acting_user, action=AuditEntry.Action.UPDATE, subject=action, via=via,
+                     summary=f"Changed the {action.get_level_display().lower()} "
+                             f"{_describe_action(action, action.owner_name, count)}")
+    return action
+
+
+def action_note_add(*, acting_user, action: Action, text: str, status: str = "", today=None,
+                    via: str = "web") -> ActionNote:
+    """Add a progress note to an action, moving it to ``status`` if given (see action_rules for the
+    moves its manager and its owner may make)."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        action = _locked_action(action)
+        manager = selectors.may_manage_action(acting_user, action)
+        if not manager and not selectors.owns_action(acting_user, action):
+            raise PermissionDenied("Only the action's owner and the people who manage it report progress on it.")
+        text = text.strip()
+        problems = {}
+        if not text:
+            problems["text"] = "Enter what has happened"
+        elif len(text) > PROGRESS_MAX_LENGTH:
+            problems["text"] = f"The note must be {PROGRESS_MAX_LENGTH} characters or fewer"
+        status = status or action.status
+        if status not in action_rules.STATUSES:
+            problems["status"] = "Select the action's status"
+        elif not action_rules.may_move(action.status, status, manager=manager):
+            if manager or status not in action_rules.TRANSITIONS.get(action.status, ()):
+                problems["status"] = (f"An action that is {action.get_status_display().lower()} cannot be marked "
+                                      f"{action_rules.STATUS_LABELS[status].lower()}")
+            else:
+                problems["status"] = "Only the people who manage the action can cancel it or take it up again"
+        if problems:
+            raise ValidationError(problems)
+        moved = status != action.status
+        note = ActionNote.objects.create(action=action, text=text, status=status if moved else "", by=acting_user)
+        if moved:
+            before = action.get_status_display().lower()
+            action.closed_on = action_rules.closed_on_after(action.status, status, action.closed_on, today)
+            action.status = status
+            action.save(update_fields=["status", "closed_on", "updated_at"])
+            change = f", {before} to {action.get_status_display().lower()}"
+        else:
+            change = ""
+        audit.record(actor=acting_user, action=AuditEntry.Action.UPDATE, subject=action, via=via,
+                     summary=f"Progress on ‘{action.title}’{change}: {text}")
+    return note

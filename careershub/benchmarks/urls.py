@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import action_views, gap_views, views
 
 app_name = "benchmarks"
 urlpatterns = [
@@ -15,4 +15,13 @@ urlpatterns = [
     path("assessments/<int:pk>/check/", views.assessment_check, name="assessment_check"),
     path("assessments/<int:pk>/reopen/", views.assessment_reopen, name="assessment_reopen"),
     path("evidence/<int:pk>/", views.evidence_file, name="evidence_file"),
+    path("gaps/", gap_views.gap_analysis, name="gap_analysis"),
+    path("gaps/report.pdf", gap_views.hub_report, name="hub_report"),
+    path("schools/<int:pk>/report.pdf", gap_views.school_report, name="school_report"),
+    path("schools/<int:pk>/actions/new/", action_views.school_action_create, name="school_action_create"),
+    path("actions/", action_views.action_list, name="action_list"),
+    path("actions/new/", action_views.action_create, name="action_create"),
+    path("actions/<int:pk>/", action_views.action_detail, name="action_detail"),
+    path("actions/<int:pk>/edit/", action_views.action_edit, name="action_edit"),
+    path("actions/<int:pk>/progress/", action_views.action_progress, name="action_progress"),
 ]

@@ -58,6 +58,7 @@ def school_list(request):
         "filter_form": form, "filtered": bool(area_hub or below_only), "page_obj": page, "page_numbers": numbers,
         "rows": selectors.latest_scores_of(page.object_list, targets), "targets": targets,
         "numbers": scoring.BENCHMARK_NUMBERS, "can_change_settings": user.has_role(Role.HUB_MANAGER),
+        "can_analyse": user.has_any_role(selectors.GAP_READERS),
     }, status=400 if form.errors else 200)
 
 
@@ -75,12 +76,18 @@ def school_overview(request, pk: int):
     user = request.user
     school = selectors.get_school_for_scores(user, pk)
     data = selectors.school_benchmarks(school)
+    benchmark = request.GET.get("benchmark", "")
     return render(request, "benchmarks/school_overview.html", {
         "school": school, "data": data,
         "may_edit": selectors.may_edit(user, school),
         "may_reopen": selectors.may_reopen(user, school),
         "may_see_evidence": selectors.may_see_evidence(user, school),
         "school_page": network_selectors.schools_visible_to(user).filter(pk=school.pk).exists(),
+        "actions": selectors.school_actions(user, school),
+        "may_raise_school_action": selectors.may_create_school_action(user, school),
+        "may_raise_hub_action": selectors.may_create_hub_action(user)
+        and selectors.schools_for_hub_actions(user).filter(pk=school.pk).exists(),
+        "raise_benchmark": int(benchmark) if benchmark.isdigit() and int(benchmark) in scoring.BENCHMARK_NUMBERS else None,
     })
 
 
@@ -94,7 +101,9 @@ def hub(request):
     own = []
     if not user.has_any_role(HUB_ROLES):
         own = selectors.latest_scores_of(selectors.schools_with_latest(user)[:20], aggregate.targets)
-    return render(request, "benchmarks/hub.html", {"aggregate": aggregate, "own": own})
+    return render(request, "benchmarks/hub.html", {
+        "aggregate": aggregate, "own": own, "can_analyse": user.has_any_role(selectors.GAP_READERS),
+    })
 
 
 # Self-assessment -----------------------------------------------------------------------------------

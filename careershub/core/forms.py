@@ -44,10 +44,11 @@ class GovukFormMixin:
         for field in self.fields.values():
             widget = field.widget
             kind = _widget_kind(widget)
-            if isinstance(widget, forms.RadioSelect):
-                widget.template_name = "core/forms/radios.html"
-            elif isinstance(widget, forms.CheckboxSelectMultiple):
+            # CheckboxSelectMultiple is a subclass of RadioSelect: it is checked first.
+            if isinstance(widget, forms.CheckboxSelectMultiple):
                 widget.template_name = "core/forms/checkboxes.html"
+            elif isinstance(widget, forms.RadioSelect):
+                widget.template_name = "core/forms/radios.html"
             elif isinstance(widget, forms.CheckboxInput):
                 widget.attrs.setdefault("class", "govuk-checkboxes__input")
             elif kind in INPUT_CLASSES:

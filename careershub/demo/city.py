@@ -12,6 +12,7 @@ from datetime import date, datetime, time as clock
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import Case, DateTimeField, Value, When
 from django.utils import timezone
 
 from careershub.accounts.models import RoleAssignment, User
@@ -19,6 +20,8 @@ from careershub.advisers.models import AdviserMatch, EnterpriseAdviser
 from careershub.benchmarks import scoring
 from careershub.benchmarks.framework import ensure_shipped_framework
 from careershub.benchmarks.models import (
+    Action,
+    ActionNote,
     Answer,
     Assessment,
     AssessmentEvent,
@@ -67,6 +70,10 @@ def clear() -> bool:
     ParentLink.objects.filter(young_person__school__partnership__in=demo).delete()
     YoungPerson.objects.filter(school__partnership__in=demo).delete()
     EnterpriseAdviser.objects.filter(partnership__in=demo).delete()
+    # Actions protect their owners (employers, schools, people): they go first, their notes with them.
+    ActionNote.objects.filter(action__partnership__in=demo).delete()
+    Action.schools.through.objects.filter(action__partnership__in=demo).delete()
+    Action.objects.filter(partnership__in=demo).delete()
     # Self-assessments go with their schools; deleting their rows directly is much faster than cascading.
     for model in (Answer, BenchmarkScore, AssessmentEvent):
         model.objects.filter(assessment__school__partnership__in=demo).delete()
@@ -209,6 +216,7 @@ def load(city: City, say) -> None:
         for link in city.parent_links
     ], batch_size=BATCH_SIZE)
     load_benchmarks(city, pid, schools, users, say)
+    load_actions(city, pid, schools, employers, users, say)
 
 
 def _at(day: date, hour: int):
@@ -292,3 +300,32 @@ def load_benchmarks(city: City, pid: int, schools: list[int], users: list[int], 
                                           at=_at(record.submitted_on, 16), by_id=by))
     AssessmentEvent.objects.bulk_create(events, batch_size=BATCH_SIZE)
     say(f"  {len(created):,} benchmark self-assessments")
+
+
+def load_actions(city: City, pid: int, schools: list[int], employers: list[int], users: list[int], say) -> None:
+    """The benchmark action plan: hub actions with the schools they serve, the demo school's own actions,
+    and their progress notes. Three inserts and one update (the dates they were raised)."""
+    owners = {"employer": employers, "person": users, "school": schools}
+    created = Action.objects.bulk_create([
+        Action(
+            partnership_id=pid, level=a.level, title=a.title, description=a.description, benchmark_number=a.benchmark,
+            owner_kind=a.owner_kind, **{f"owner_{a.owner_kind}_id": owners[a.owner_kind][a.owner]},
+            due_on=a.due_on, status=a.status, closed_on=a.closed_on, created_by_id=users[a.by],
+        )
+        for a in city.actions
+    ], batch_size=BATCH_SIZE)
+    if not created:
+        return
+    Action.objects.filter(pk__in=[c.pk for c in created]).update(created_at=Case(
+        *(When(pk=c.pk, then=Value(_at(a.raised_on, 10))) for c, a in zip(created, city.actions)),
+        output_field=DateTimeField(),
+    ))
+    Action.schools.through.objects.bulk_create([
+        Action.schools.through(action_id=c.pk, school_id=schools[s]) for c, a in zip(created, city.actions) for s in a.schools
+    ], batch_size=BATCH_SIZE)
+    ActionNote.objects.bulk_create([
+        ActionNote(action_id=c.pk, text=n.text, status=n.status, at=_at(n.on, 15),
+                   by_id=None if n.by is None else users[n.by])
+        for c, a in zip(created, city.actions) for n in a.notes
+    ], batch_size=BATCH_SIZE)
+    say(f"  {len(created):,} benchmark actions")

@@ -20,6 +20,7 @@ from careershub.benchmarks import shipped as shipped_benchmarks
 from careershub.benchmarks.terms import Term
 
 from . import names
+from .action_plan import ActionRecord, People, plan_actions
 
 SIZES = {"small": 0.1, "city": 1.0, "region": 5.0}
 
@@ -344,6 +345,7 @@ class City:
     assessments: list[AssessmentRecord] = field(default_factory=list)
     benchmark_version: str = ""                                  # the version the partnership assesses against
     benchmark_targets: dict[int, int] = field(default_factory=dict)  # benchmark number -> minimum score
+    actions: list[ActionRecord] = field(default_factory=list)        # the benchmark action plan (action_plan.py)
 
     def account(self, role: str) -> UserRecord:
         return self.users[ROLES.index(role)]
@@ -364,6 +366,7 @@ class City:
             "accounts": len(self.users),
             "parent links": len(self.parent_links),
             "benchmark self-assessments": len(self.assessments),
+            "benchmark actions": len(self.actions),
         }
 
 
@@ -1059,6 +1062,18 @@ class _Generator:
                 ))
         self.assessments = assessments
 
+    def make_actions(self) -> None:
+        """The hub's action plan against the commonest gaps in the latest self-assessments, and the demo
+        careers leader's school's own actions (demo/action_plan.py)."""
+        latest = {a.school: a.levels for a in self.assessments if a.status == "submitted"}  # the last term wins
+        self.actions = plan_actions(
+            self.rng("action-plan"), as_of=self.as_of, count={"small": 5, "city": 10, "region": 20}[self.size],
+            latest=latest, school_hubs=[s.hub for s in self.schools], hub_names=[h.name for h in self.hubs],
+            cornerstones=[i for i, e in enumerate(self.employers) if e.is_cornerstone], demo_employer=self.demo_employer,
+            demo_school=self.demo_school, targets=BENCHMARK_TARGETS,
+            people=People(*(ROLES.index(r) for r in ("hub_manager", "enterprise_coordinator", "careers_leader", "employer_contact"))),
+        )
+
     def assessment_dates(self, rng: random.Random, term: Term) -> tuple[date, date]:
         """When a term's self-assessment was started and submitted: within the term, never after today."""
         first, last = TERM_WINDOWS[term.index]
@@ -1084,6 +1099,7 @@ class _Generator:
         self.make_advisers()
         self.make_people()
         self.make_assessments()
+        self.make_actions()
         rng = self.rng("passwords")
         alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
         return City(
@@ -1098,6 +1114,7 @@ class _Generator:
             demo_young_person=self.demo_young_person, mentoring_charity=self.mentoring_charity,
             careers_service=self.careers_service, assessments=self.assessments,
             benchmark_version=shipped_benchmarks.VERSIONS[-1]["key"], benchmark_targets=dict(BENCHMARK_TARGETS),
+            actions=self.actions,
         )
 
 

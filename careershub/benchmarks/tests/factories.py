@@ -75,3 +75,44 @@ def this_term() -> Term:
     from django.utils import timezone
 
     return Term.of(timezone.localdate())
+
+
+def cornerstone(employer):
+    """Make the employer a cornerstone employer (the owners of hub actions)."""
+    employer.is_cornerstone = True
+    employer.save(update_fields=["is_cornerstone"])
+    return employer
+
+
+def hub_action(actor, partnership, schools, *, owner, benchmark: int = 6, title: str = "Work experience week",
+               days: int = 30, **kwargs):
+    """A hub action raised by ``actor``, due ``days`` from today, owned by ``owner`` (an employer, a person or
+    a school)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return services.action_create(
+        acting_user=actor, partnership=partnership, title=title, benchmark_number=benchmark,
+        owner=services.Owner.of(owner), due_on=timezone.localdate() + timedelta(days=days), schools=schools, **kwargs,
+    )
+
+
+def school_action(actor, school, *, benchmark: int = 8, title: str = "Guidance interviews before options", days: int = 30):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    return services.school_action_create(acting_user=actor, school=school, title=title, benchmark_number=benchmark,
+                                         due_on=timezone.localdate() + timedelta(days=days))
+
+
+def make_overdue(action, days: int = 3):
+    """Move the action's due date into the past, as if time had passed."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    type(action).objects.filter(pk=action.pk).update(due_on=timezone.localdate() - timedelta(days=days))
+    action.refresh_from_db()
+    return action

@@ -33,3 +33,12 @@ def test_the_error_summary_links_a_radio_group_to_its_first_option():
     html = render_to_string("core/includes/error_summary.html", {"form": form})
     assert 'href="#id_sector_0"' in html
     assert 'id="id_sector_0"' in str(form)
+
+
+def test_several_choices_render_as_govuk_checkboxes_not_radios():
+    class AreasForm(GovukForm):
+        areas = forms.MultipleChoiceField(choices=[("n", "North"), ("s", "South")], widget=forms.CheckboxSelectMultiple)
+
+    html = str(AreasForm(initial={"areas": ["n", "s"]}))
+    assert html.count('type="checkbox"') == 2 and 'type="radio"' not in html
+    assert 'class="govuk-checkboxes govuk-checkboxes--small"' in html and html.count("checked") == 2
