@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "careershub.network",
     "careershub.advisers",
     "careershub.young_people",
+    "careershub.opportunities",
     "careershub.allocation",
     "careershub.benchmarks",
     "careershub.demo",

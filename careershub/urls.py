@@ -10,6 +10,8 @@ urlpatterns = [
     path("advisers/", include("careershub.advisers.urls")),
     path("young-people/", include("careershub.young_people.urls")),
     path("benchmarks/", include("careershub.benchmarks.urls")),
+    path("opportunities/", include("careershub.opportunities.urls")),
+    path("allocation/", include("careershub.allocation.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

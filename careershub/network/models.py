@@ -204,3 +204,15 @@ class Provider(TimeStampedModel):
 
     def get_absolute_url(self):
         return reverse("network:provider_detail", args=[self.pk])
+
+
+class PostcodeLocation(models.Model):
+    """Where a postcode is (its centroid), for travel distances: loaded from the national postcode
+    directory with ``careershub import postcodes``; the demo city ships its own."""
+
+    postcode = models.CharField(max_length=8, unique=True)
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+
+    def __str__(self) -> str:
+        return self.postcode

@@ -5,7 +5,7 @@ from careershub.accounts.roles import Role
 from careershub.core.permissions import roles, signed_in
 from careershub.core.paging import page_of
 
-from . import selectors, services
+from . import record_sections, selectors, services
 from .forms import YoungPeopleFilterForm, describe_filters
 
 PER_PAGE = 50
@@ -53,6 +53,7 @@ def detail(request, pk: int):
         "young_person": young_person,
         "staff_view": selectors.sees_as_staff(request.user, young_person),
         "parent_links": selectors.parents_of(young_person) if is_school_staff else None,
+        "sections": record_sections.sections_for(request.user, young_person),
     })
 
 
@@ -61,7 +62,10 @@ def my_record(request):
     young_person = selectors.young_people_visible_to(request.user).filter(user=request.user).first()
     if young_person is None:
         return render(request, "young_people/no_record.html", status=404)
-    return render(request, "young_people/detail.html", {"young_person": young_person, "is_self": True})
+    return render(request, "young_people/detail.html", {
+        "young_person": young_person, "is_self": True,
+        "sections": record_sections.sections_for(request.user, young_person),
+    })
 
 
 @roles(Role.PARENT_CARER)

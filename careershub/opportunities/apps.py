@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class OpportunitiesConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "careershub.opportunities"
+    verbose_name = "Opportunities, placements and encounters"
+
+    def ready(self):
+        from careershub.young_people import record_sections
+
+        from . import record
+
+        record_sections.register(record.encounters_section)
