@@ -18,10 +18,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.errors import ValidationError as ApiValidationError
 
 from careershub.accounts.roles import HUB_STAFF
 from careershub.core.api_access import api_roles
+from careershub.core.api_errors import problems
 from careershub.network.models import Employer, School
 
 from . import action_rules, counted, gaps, scoring, selectors, services
@@ -430,14 +430,7 @@ class NoteIn(Schema):
     status: str = Field("", description="The status the action moves to; leave empty to keep it.")
 
 
-def _problems(error: ValidationError, renamed: dict[str, str] | None = None) -> ApiValidationError:
-    renamed = renamed or {}
-    items = error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]
-    return ApiValidationError([
-        {"type": "invalid", "loc": ["body", "payload"] + ([renamed.get(name, name)] if name and name != "__all__" else []),
-         "msg": message}
-        for name, messages in items for message in messages
-    ])
+
 
 
 RENAMED = {"owner": "owner_id", "schools": "school_ids"}
@@ -452,9 +445,9 @@ def _owner(partnership, kind: str, pk: int) -> services.Owner:
     elif kind == Action.OwnerKind.SCHOOL:
         found = School.objects.filter(partnership=partnership, pk=pk).first()
     else:
-        raise _problems(ValidationError({"owner_kind": "The owner is an employer, a person or a school"}))
+        raise problems(ValidationError({"owner_kind": "The owner is an employer, a person or a school"}))
     if found is None:
-        raise _problems(ValidationError({"owner_id": f"There is no {kind} with that id in the partnership"}))
+        raise problems(ValidationError({"owner_id": f"There is no {kind} with that id in the partnership"}))
     return services.Owner.of(found)
 
 
@@ -462,7 +455,7 @@ def _schools(user, ids: list[int], also=()) -> list[School]:
     allowed = selectors.schools_for_hub_actions(user) | School.objects.filter(pk__in=list(also))
     found = list(allowed.filter(pk__in=ids).distinct())
     if len(found) != len(set(ids)):
-        raise _problems(ValidationError({"school_ids": "Select only schools and colleges you work with"}))
+        raise problems(ValidationError({"school_ids": "Select only schools and colleges you work with"}))
     return found
 
 
@@ -509,7 +502,7 @@ def action_create(request, payload: ActionIn):
             due_on=payload.due_on, schools=_schools(user, payload.school_ids), via="api",
         )
     except ValidationError as error:
-        raise _problems(error, RENAMED) from None
+        raise problems(error, RENAMED) from None
     except PermissionDenied as error:
         raise HttpError(403, str(error)) from None
     return 201, _action_out(user, action.pk)
@@ -541,7 +534,7 @@ def action_update(request, action_id: int, payload: ActionPatch):
             benchmark_number=given("benchmark_number"), due_on=given("due_on"), owner=owner, schools=schools, via="api",
         )
     except ValidationError as error:
-        raise _problems(error, RENAMED) from None
+        raise problems(error, RENAMED) from None
     except PermissionDenied as error:
         raise HttpError(403, str(error)) from None
     return _action_out(user, action.pk)
@@ -556,7 +549,7 @@ def action_note_add(request, action_id: int, payload: NoteIn):
     try:
         note = services.action_note_add(acting_user=user, action=action, text=payload.text, status=payload.status, via="api")
     except ValidationError as error:
-        raise _problems(error) from None
+        raise problems(error) from None
     except PermissionDenied as error:
         raise HttpError(403, str(error)) from None
     return 201, note

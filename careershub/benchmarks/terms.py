@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from careershub.core.calendar import academic_year_label
+
 AUTUMN, SPRING, SUMMER = "autumn", "spring", "summer"
 TERMS = (AUTUMN, SPRING, SUMMER)
 TERM_LABELS = {AUTUMN: "Autumn", SPRING: "Spring", SUMMER: "Summer"}
@@ -70,7 +72,3 @@ class Term:
     def __str__(self) -> str:
         return self.label
 
-
-def academic_year_label(academic_year: int) -> str:
-    """2026 -> "2026/27"."""
-    return f"{academic_year}/{(academic_year + 1) % 100:02d}"

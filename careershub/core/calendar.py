@@ -5,3 +5,8 @@ from datetime import date
 
 def academic_year_of(day: date) -> int:
     return day.year if day.month >= 9 else day.year - 1
+
+
+def academic_year_label(academic_year: int) -> str:
+    """2026 -> "2026/27"."""
+    return f"{academic_year}/{(academic_year + 1) % 100:02d}"

@@ -1,18 +1,32 @@
-"""The CSV files of schools and employers: what each column holds, in import and export alike.
+"""The CSV files of schools, employers and postcode locations: what each column holds, in import and
+export alike.
 
 The import pages show these declarations as the files' documentation, so the help texts are written
 for the hub team.
 """
+import csv
 import datetime
+import io
+from dataclasses import dataclass
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 
 from careershub.accounts.roles import Role
-from careershub.core.csv_import import Column, CsvFormat, choice, format_yes_no, in_batches, text, yes_no
+from careershub.core.csv_import import (
+    Column,
+    CsvFormat,
+    FileProblem,
+    choice,
+    decode,
+    format_yes_no,
+    in_batches,
+    text,
+    yes_no,
+)
 
-from .models import AreaHub, Employer, Partnership, School, normalise_postcode
+from .models import AreaHub, Employer, Partnership, PostcodeLocation, School, normalise_postcode, postcode_validator
 from .sic import SicSection
 
 URN_MESSAGE = "A URN is six digits, like 124567"
@@ -170,3 +184,123 @@ class EmployerCsv(CsvFormat):
 
 def employers_for_export(queryset):
     return queryset.order_by("name")
+
+
+# Postcode locations -----------------------------------------------------------------------------------
+NO_GRID_REFERENCE = "99.999999"  # the national directory's latitude for a postcode with no location
+
+
+def parse_postcode_strictly(raw: str) -> str:
+    postcode = normalise_postcode(raw)
+    try:
+        postcode_validator(postcode)
+    except ValidationError:
+        raise ValidationError(f"“{raw}” is not a UK postcode. Enter one like ST4 1AB") from None
+    return postcode
+
+
+def _coordinate(noun: str, low: float, high: float):
+    def parse(raw: str) -> float:
+        try:
+            value = float(raw)
+        except ValueError:
+            raise ValidationError(f"“{raw}” is not a {noun}. Enter it in decimal degrees, like "
+                                  f"{'53.0027' if noun == 'latitude' else '-2.1794'}") from None
+        if not low <= value <= high:
+            raise ValidationError(f"{raw} is not a {noun}: it must be from {low:g} to {high:g}")
+        return value
+    return parse
+
+
+parse_latitude = _coordinate("latitude", -90, 90)
+parse_longitude = _coordinate("longitude", -180, 180)
+
+
+class PostcodeCsv(CsvFormat):
+    """Where postcodes are, keyed by postcode (written as Royal Mail writes it, so "st41ab" and
+    "ST4 1AB" are the same postcode): a postcode already loaded has its location updated."""
+
+    noun = "postcode"
+    noun_plural = "postcodes"
+    key_headers = ("postcode",)
+    columns = (
+        Column("postcode", "a postcode", parse=parse_postcode_strictly, example="ST4 2RS",
+               help="A UK postcode, with or without its space."),
+        Column("latitude", "a latitude", parse=parse_latitude, example="53.0027",
+               help="The latitude of the postcode's centre, in decimal degrees."),
+        Column("longitude", "a longitude", parse=parse_longitude, example="-2.1794",
+               help="The longitude of the postcode's centre, in decimal degrees (negative west of Greenwich)."),
+    )
+
+    def natural_key(self, values):
+        return values[self.key_headers[0]]
+
+    def existing_records(self, keys):
+        found = {}
+        for batch in in_batches(keys):
+            for location in PostcodeLocation.objects.filter(postcode__in=batch):
+                found[location.postcode] = location
+        return found
+
+    def new_record(self, values):
+        return PostcodeLocation()
+
+    def validate_record(self, record, headers):
+        return {}  # every column's parser has checked its value
+
+
+class NationalPostcodeCsv(PostcodeCsv):
+    """The same, from the national postcode directory's file: its pcds, lat and long columns."""
+
+    key_headers = ("pcds",)
+    columns = (
+        Column("pcds", "a postcode", field="postcode", parse=parse_postcode_strictly, example="ST4 2RS"),
+        Column("lat", "a latitude", field="latitude", parse=parse_latitude, example="53.0027"),
+        Column("long", "a longitude", field="longitude", parse=parse_longitude, example="-2.1794"),
+    )
+
+
+@dataclass
+class PostcodeFile:
+    """A postcode file ready for import_csv: its format, its content, and how many of the national
+    directory's postcodes without a location were left out."""
+
+    csv_format: CsvFormat
+    content: bytes | str
+    without_location: int = 0
+
+
+def postcode_file(content: bytes | str) -> PostcodeFile:
+    """Which of the two layouts the file uses, from its header row. The national directory's file has
+    dozens of other columns: only pcds, lat and long are kept, and postcodes it gives no location
+    (latitude 99.999999) are left out. Rows keep their numbers, so problems name the file's own rows."""
+    try:
+        text_content = decode(content)
+    except FileProblem:
+        return PostcodeFile(PostcodeCsv(), content)  # import_csv reports the problem
+    reader = csv.reader(io.StringIO(text_content, newline=""))
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error):
+        return PostcodeFile(PostcodeCsv(), content)
+    names = [cell.strip().casefold() for cell in header]
+    if "pcds" not in names:
+        return PostcodeFile(PostcodeCsv(), content)
+    wanted = ("pcds", "lat", "long")
+    if any(name not in names for name in wanted):
+        return PostcodeFile(NationalPostcodeCsv(), content)  # import_csv names any missing column
+    positions = [names.index(name) for name in wanted]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(wanted)
+    left_out = 0
+    try:
+        for cells in reader:
+            kept = [cells[i] if i < len(cells) else "" for i in positions]
+            if kept[1].strip() == NO_GRID_REFERENCE:
+                left_out += 1
+                kept = ["", "", ""]  # a blank row: skipped, and the rows after it keep their numbers
+            writer.writerow(kept)
+    except csv.Error:
+        return PostcodeFile(NationalPostcodeCsv(), content)  # import_csv reports where the file breaks
+    return PostcodeFile(NationalPostcodeCsv(), out.getvalue(), left_out)

@@ -7,8 +7,9 @@ class OpportunitiesConfig(AppConfig):
     verbose_name = "Opportunities, placements and encounters"
 
     def ready(self):
-        from careershub.young_people import record_sections
+        from careershub.young_people import parent_views, record_sections
 
         from . import record
 
         record_sections.register(record.encounters_section)
+        parent_views.register_upcoming(record.opportunities_upcoming)

@@ -233,6 +233,9 @@ class Placement(TimeStampedModel):
     supervisor_check_required = models.BooleanField(
         default=True, help_text="An enhanced DBS check is needed when the supervisor is alone with the young person."
     )
+    supervisor_check_not_required_reason = models.TextField(
+        blank=True, help_text="Why the school decided no check is needed (for example, never alone with the young person)."
+    )
     supervisor_check_reference = models.CharField(max_length=64, blank=True)
     supervisor_check_expires_on = models.DateField(null=True, blank=True)
     emergency_contact_name = models.CharField(max_length=200, blank=True)
@@ -309,6 +312,8 @@ class GroupEncounter(TimeStampedModel):
                                  related_name="+")
     provider = models.ForeignKey("network.Provider", null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="+")
+    # Who gave it, when not an employer or provider in the directory (a local business, an alumna).
+    host_name = models.CharField(max_length=200, blank=True)
     opportunity = models.ForeignKey(Opportunity, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="group_encounters")
     notes = models.TextField(blank=True)

@@ -1,3 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import pledge_views
+
+urlpatterns = [
+    path("pledge/", pledge_views.pledge, name="pledge"),
+    path("pledge/short/", pledge_views.pledge_short, name="pledge_short"),
+]
