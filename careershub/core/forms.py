@@ -80,3 +80,23 @@ class GovukForm(GovukFormMixin, forms.Form):
 
 class GovukModelForm(GovukFormMixin, forms.ModelForm):
     pass
+
+
+# Dates are typed as people write them ("31/3/2027"); ISO dates are accepted too.
+DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y"]
+
+
+class GovukDateField(forms.DateField):
+    """A date typed in one box, shown back as 31/03/2027, with GOV.UK's wording for errors."""
+
+    def __init__(self, *, label: str, required_message: str, example: str = "31/3/2027", **kwargs):
+        kwargs.setdefault("help_text", f"For example, {example}")
+        super().__init__(
+            label=label, input_formats=DATE_FORMATS,
+            error_messages={"required": required_message,
+                            "invalid": f"{label} must be a real date, like {example}"},
+            **kwargs,
+        )
+        self.widget.format = "%d/%m/%Y"
+        self.widget.attrs.update({"inputmode": "numeric", "autocomplete": "off",
+                                  "class": "govuk-input govuk-input--width-10"})

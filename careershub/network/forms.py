@@ -295,3 +295,16 @@ def add_service_errors(form: forms.BaseForm, error: forms.ValidationError) -> No
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class SchoolsServedForm(GovukForm):
+    schools = forms.ModelMultipleChoiceField(
+        queryset=School.objects.none(), required=False, widget=forms.CheckboxSelectMultiple,
+        label="Schools and colleges the provider works with",
+        help_text="Its careers advisers will see these schools' young people. Select all that apply.",
+        error_messages={"invalid_choice": "Select schools from the list"},
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["schools"].queryset = School.objects.filter(partnership=partnership).order_by("name")

@@ -194,6 +194,9 @@ class Provider(TimeStampedModel):
     postcode = models.CharField(max_length=8, blank=True, validators=[postcode_validator])
     website = models.URLField(blank=True)
     contact_email = models.EmailField(blank=True)
+    # The schools and colleges whose young people the provider's careers advisers and mentors work
+    # with (a careers service's contract, a mentoring charity's partner schools).
+    schools_served = models.ManyToManyField(School, blank=True, related_name="served_by_providers")
 
     class Meta:
         ordering = ["name"]

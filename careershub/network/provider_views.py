@@ -10,7 +10,7 @@ from careershub.accounts.roles import Role
 from careershub.core.permissions import roles
 
 from . import selectors, services
-from .forms import ProviderFilterForm, ProviderForm, add_service_errors
+from .forms import ProviderFilterForm, ProviderForm, SchoolsServedForm, add_service_errors
 from careershub.core.paging import page_of
 from .selectors import DIRECTORY_ROLES
 
@@ -65,3 +65,21 @@ def provider_edit(request, pk: int):
             messages.success(request, "Provider details saved")
             return redirect(provider.get_absolute_url())
     return render(request, "network/provider_form.html", {"form": form, "provider": provider})
+
+
+@roles(Role.HUB_MANAGER)
+def provider_schools(request, pk: int):
+    """Which schools and colleges the provider works with."""
+    provider = selectors.get_provider_for_editing(request.user, pk)
+    initial = {"schools": list(provider.schools_served.all())}
+    form = SchoolsServedForm(_posted(request), initial=initial, partnership=provider.partnership)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.provider_set_schools_served(acting_user=request.user, provider=provider,
+                                                 schools=form.cleaned_data["schools"])
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, "Schools served saved")
+            return redirect(provider.get_absolute_url())
+    return render(request, "network/provider_schools.html", {"form": form, "provider": provider})

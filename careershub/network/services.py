@@ -380,3 +380,23 @@ def employers_import(*, acting_user, partnership: Partnership, content: bytes | 
 def export_recorded(*, acting_user, kind: str, count: int, via: str = "web") -> None:
     audit.record(actor=acting_user, action=AuditEntry.Action.EXPORT, subject_type=f"network.{kind}",
                  summary=f"Exported {count} {kind}{'' if count == 1 else 's'}", via=via)
+
+
+@transaction.atomic
+def provider_set_schools_served(*, acting_user, provider: Provider, schools, via: str = "web") -> Provider:
+    """Record which of the partnership's schools and colleges the provider works with: its careers
+    advisers then see those schools' young people, to record guidance interviews."""
+    _require_hub_manager(acting_user, provider.partnership)
+    schools = list(schools)
+    outsiders = [s.name for s in schools if s.partnership_id != provider.partnership_id]
+    if outsiders:
+        raise ValidationError({"schools": f"{outsiders[0]} is not in {provider.partnership.name}"})
+    before = set(provider.schools_served.values_list("pk", flat=True))
+    after = {s.pk for s in schools}
+    if before == after:
+        return provider
+    provider.schools_served.set(schools)
+    audit.record(actor=acting_user, action=AuditEntry.Action.UPDATE, subject=provider,
+                 summary=f"Schools served by {provider.name}: {len(after)} (added {len(after - before)}, "
+                         f"removed {len(before - after)})", via=via)
+    return provider

@@ -26,6 +26,7 @@ urlpatterns = [
     path("providers/", provider_views.provider_list, name="provider_list"),
     path("providers/add/", provider_views.provider_create, name="provider_create"),
     path("providers/<int:pk>/edit/", provider_views.provider_edit, name="provider_edit"),
+    path("providers/<int:pk>/schools/", provider_views.provider_schools, name="provider_schools"),
     path("area-hubs/", directory_views.area_hub_list, name="area_hub_list"),
     path("area-hubs/add/", directory_views.area_hub_create, name="area_hub_create"),
     path("area-hubs/<int:pk>/edit/", directory_views.area_hub_edit, name="area_hub_edit"),

@@ -76,6 +76,7 @@ def provider_detail(request, pk: int):
     provider = selectors.get_provider_for_user(user, pk)
     return render(request, "network/provider_detail.html", {
         "provider": provider,
+        "schools_served": provider.schools_served.order_by("name").only("name"),
         "can_edit": selectors.providers_editable_by(user).filter(pk=provider.pk).exists(),
         "can_browse": user.has_any_role(selectors.DIRECTORY_ROLES),
     })

@@ -3,23 +3,36 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from careershub.accounts.roles import Role
+from careershub.network.models import School
 
 from .models import ParentLink, YoungPerson
 
 # Staff who work from a list of young people: their school's, their area hubs' or the partnership's.
-LIST_ROLES = (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.CAREERS_LEADER, Role.TEACHER)
+LIST_ROLES = (Role.HUB_MANAGER, Role.ENTERPRISE_COORDINATOR, Role.CAREERS_LEADER, Role.TEACHER, Role.CAREERS_ADVISER)
 
 # SEND filter values: one SEND status, or "any" for SEN support or an EHC plan.
 SEND_ANY = "any"
 
 
+# Apps above this one that give a role sight of particular young people (a mentor's caseload) register
+# a function here when they start: given the user and one of their role assignments, it returns a Q
+# over YoungPerson for the young people that assignment lets them see, or None.
+_VISIBILITY_RULES: list = []
+
+
+def register_visibility_rule(rule) -> None:
+    if rule not in _VISIBILITY_RULES:
+        _VISIBILITY_RULES.append(rule)
+
+
 def young_people_visible_to(user) -> QuerySet[YoungPerson]:
     """The young people whose record this person may open.
 
-    Careers leaders and teachers: their school's. Careers advisers: the schools their provider serves
-    (none yet). Hub managers and coordinators: the partnership's or their area hubs'. A young person:
-    themself. A parent or carer: their linked children. Employers, enterprise advisers, mentors without
-    a caseload, analysts and administrators: nobody (analysts see pseudonymised aggregates only).
+    Careers leaders and teachers: their school's. Careers advisers: those of the schools their
+    provider serves (network.Provider.schools_served), for personal guidance. Hub managers and
+    coordinators: the partnership's or their area hubs'. A young person: themself. A parent or carer: their linked children. Rules registered by other apps add more (a
+    mentor's caseload). Employers, enterprise advisers, analysts and administrators: nobody (analysts
+    see pseudonymised aggregates only).
     """
     qs = YoungPerson.objects.select_related("school")
     if not user.is_authenticated:
@@ -33,11 +46,19 @@ def young_people_visible_to(user) -> QuerySet[YoungPerson]:
             condition |= Q(school__partnership_id=assignment.partnership_id)
         elif role == Role.ENTERPRISE_COORDINATOR:
             condition |= Q(school__area_hub_id=assignment.area_hub_id)
+        elif role == Role.CAREERS_ADVISER and assignment.provider_id:
+            # A subquery, so a school served by several providers does not repeat its young people.
+            served = School.served_by_providers.through.objects.filter(provider_id=assignment.provider_id)
+            condition |= Q(school_id__in=served.values("school_id"))
         elif role == Role.YOUNG_PERSON:
             condition |= Q(user_id=user.pk)
         elif role == Role.PARENT_CARER:
             # A subquery, not a join, so no row repeats and the list needs no DISTINCT.
             condition |= Q(pk__in=ParentLink.objects.filter(parent_id=user.pk).values("young_person_id"))
+        for rule in _VISIBILITY_RULES:
+            extra = rule(user, assignment)
+            if extra is not None:
+                condition |= extra
     return qs.filter(condition)
 
 
@@ -104,7 +125,5 @@ def sees_as_staff(user, young_person: YoungPerson) -> bool:
 
 def schools_of_young_people_visible_to(user) -> list[tuple[int, str]]:
     """(id, name) of the schools whose young people this person may see, for the list's filter."""
-    from careershub.network.models import School
-
     visible = young_people_visible_to(user).order_by().values("school_id").distinct()
     return list(School.objects.filter(pk__in=visible).order_by("name").values_list("pk", "name"))

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class PlansConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "careershub.plans"
+    verbose_name = "Career plans and personal guidance"
+
+    def ready(self):
+        from careershub.young_people import record_sections
+
+        from . import record
+
+        record_sections.register(record.plan_section)
+        record_sections.register(record.guidance_section)
