@@ -9,6 +9,11 @@ STANDALONE_COMMANDS = {
     "allocate": "careershub.allocation.cli",
 }
 
+# Commands typed with a dash whose Django command module has an underscore.
+COMMAND_ALIASES = {
+    "verify-credential": "verify_credential",
+}
+
 
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] in STANDALONE_COMMANDS:
@@ -18,7 +23,10 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "careershub.settings")
     from django.core.management import execute_from_command_line
 
-    execute_from_command_line(["careershub", *sys.argv[1:]])
+    arguments = sys.argv[1:]
+    if arguments and arguments[0] in COMMAND_ALIASES:
+        arguments[0] = COMMAND_ALIASES[arguments[0]]
+    execute_from_command_line(["careershub", *arguments])
 
 
 if __name__ == "__main__":
