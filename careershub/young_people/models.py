@@ -65,3 +65,36 @@ class ParentLink(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.parent} – {self.young_person}"
+
+
+class Consent(TimeStampedModel):
+    """Consent for one purpose, given by a parent or carer (for a child under 16, or any under-18 for a
+    work experience placement) or by the young person themself from 16. Withdrawing keeps the row,
+    with when and by whom; at most one row per purpose is current (not withdrawn)."""
+
+    class Purpose(models.TextChoices):
+        WORK_EXPERIENCE = "work_experience", "Work experience placements"
+        MENTORING = "mentoring", "Mentoring"
+        SHARE_PASSPORT = "share_passport", "Sharing the skills passport with employers"
+        PHOTOS = "photos", "Photographs at activities"
+
+    young_person = models.ForeignKey(YoungPerson, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(max_length=32, choices=Purpose.choices)
+    given_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    given_at = models.DateTimeField()
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["purpose", "-given_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["young_person", "purpose"], condition=models.Q(withdrawn_at__isnull=True),
+                                    name="one_current_consent_per_purpose"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.young_person} – {self.get_purpose_display()}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.withdrawn_at is None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import parent_urls, views
 
 app_name = "young_people"
 urlpatterns = [
@@ -10,4 +10,5 @@ urlpatterns = [
     path("me/", views.my_record, name="my_record"),
     path("my-children/", views.my_children, name="my_children"),
     path("<int:pk>/", views.detail, name="detail"),
+    *parent_urls.urlpatterns,
 ]

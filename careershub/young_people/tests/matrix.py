@@ -1,11 +1,12 @@
 from careershub.core.matrix import endpoint, page
 
-# Amira (cast.young_person_record) is at cast.school in area hub North.
-WHO_SEES_AMIRA = ["hub_manager", "enterprise_coordinator", "careers_leader", "teacher", "young_person", "parent_carer"]
+# Amira (cast.young_person_record) is at cast.school in area hub North, which cast.provider serves.
+WHO_SEES_AMIRA = ["hub_manager", "enterprise_coordinator", "careers_leader", "teacher", "young_person", "parent_carer",
+                  "careers_adviser"]
 WHO_SEES_BEN = ["hub_manager", "other_careers_leader"]
 # Staff with a list of young people; analysts, employers and everyone else get none.
-WHO_LISTS = ["hub_manager", "enterprise_coordinator", "careers_leader", "teacher", "other_careers_leader"]
-WHO_LISTS_AMIRAS_SCHOOL = ["hub_manager", "enterprise_coordinator", "careers_leader", "teacher"]
+WHO_LISTS = ["hub_manager", "enterprise_coordinator", "careers_leader", "teacher", "other_careers_leader", "careers_adviser"]
+WHO_LISTS_AMIRAS_SCHOOL = ["hub_manager", "enterprise_coordinator", "careers_leader", "teacher", "careers_adviser"]
 
 ROWS = [
     page("young_people:school_list", lambda cast: "/young-people/", WHO_LISTS),
@@ -24,3 +25,7 @@ ROWS = [
              lambda cast: f"/api/young-people/{cast.other_young_person_record.pk}", WHO_SEES_BEN,
              note="the other school's young person"),
 ]
+
+from .matrix_parents import ROWS as PARENT_ROWS  # noqa: E402
+
+ROWS += PARENT_ROWS
