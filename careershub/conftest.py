@@ -2,7 +2,8 @@
 
 Two schools in two area hubs, so every "my own school only" rule has someone on the other side:
 ``cast.careers_leader`` works at ``cast.school`` (area hub 1); ``cast.other_careers_leader`` at
-``cast.other_school`` (area hub 2). ``cast.outsider`` is signed in but holds no role at all.
+``cast.other_school`` (area hub 2). ``cast.provider`` serves ``cast.school``, so its careers adviser
+sees that school's young people. ``cast.outsider`` is signed in but holds no role at all.
 """
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -80,6 +81,8 @@ def build_cast() -> Cast:
     employer = EmployerFactory(partnership=partnership, name="Potteries Precision Ltd")
     other_employer = EmployerFactory(partnership=partnership, name="Kiln Logistics Ltd")
     provider = ProviderFactory(partnership=partnership, name="Open Doors Mentoring")
+    # Its careers adviser gives personal guidance at Northfield (so sees Northfield's young people).
+    provider.schools_served.add(school)
 
     def person(key, role, **scope):
         first_name, last_name = CAST_NAMES[key]
@@ -200,3 +203,15 @@ def sign_in_through_the_page(page, username, password):
     page.get_by_label("Password").fill(password)
     with page.expect_navigation():
         page.get_by_role("button", name="Sign in").click()
+
+
+def sign_in_afresh(page, username, password):
+    """Sign out whoever was signed in (by dropping the cookies) and sign in as someone else."""
+    page.context.clear_cookies()
+    sign_in_through_the_page(page, username, password)
+
+
+def press_button(page, name):
+    """Click the button with this accessible name and wait for the page it leads to."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=name).click()

@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "careershub.opportunities",
     "careershub.allocation",
     "careershub.benchmarks",
+    "careershub.plans",
+    "careershub.passport",
+    "careershub.mentoring",
+    "careershub.cohorts",
     "careershub.demo",
 ]
 

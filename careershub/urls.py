@@ -12,6 +12,10 @@ urlpatterns = [
     path("benchmarks/", include("careershub.benchmarks.urls")),
     path("opportunities/", include("careershub.opportunities.urls")),
     path("allocation/", include("careershub.allocation.urls")),
+    path("plans/", include("careershub.plans.urls")),
+    path("passport/", include("careershub.passport.urls")),
+    path("mentoring/", include("careershub.mentoring.urls")),
+    path("cohorts/", include("careershub.cohorts.urls")),
     path("api/", api.urls),
     path("django-admin/", admin.site.urls),
 ]

@@ -12,8 +12,8 @@ HOME_URLS: dict[str, str] = {
     Role.TEACHER: "network:my_school",
     Role.EMPLOYER_CONTACT: "network:my_employer",
     Role.ENTERPRISE_ADVISER: "advisers:my_schools",
-    Role.MENTOR: "network:my_provider",
-    Role.CAREERS_ADVISER: "network:my_provider",
+    Role.MENTOR: "mentoring:caseload",
+    Role.CAREERS_ADVISER: "plans:adviser_home",
     Role.YOUNG_PERSON: "young_people:my_record",
     Role.PARENT_CARER: "young_people:my_children",
 }

@@ -11,7 +11,7 @@ import time
 from datetime import date, datetime, time as clock
 
 from django.contrib.auth.hashers import make_password
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Case, DateTimeField, Value, When
 from django.utils import timezone
 
@@ -31,10 +31,15 @@ from careershub.benchmarks.models import (
     PartnershipBenchmarkSettings,
 )
 from careershub.benchmarks.terms import Term
+from careershub.cohorts.demo import load_demo_cohorts
+from careershub.mentoring.demo import load_demo_mentoring
 from careershub.network.models import AreaHub, Employer, EmployerContact, GrowthSector, Partnership, Provider, School
+from careershub.passport.demo import load_demo_passport
+from careershub.plans.demo import load_demo_plans
 from careershub.young_people.models import ParentLink, YoungPerson
 
 from .accounts import DEMO_PASSWORD
+from .opportunities import clear_year, generate_year, load_year
 from .generate import DEMO_SLUG, EVIDENCE_NOTES, SIZES, USERNAME_PREFIX, City, CriterionShape, criterion_answers, generate_city
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SLUG", "SIZES", "DemoRefused", "build", "clear", "other_partnerships"]
@@ -66,6 +71,9 @@ def clear() -> bool:
     """Remove the demo city and every demo account. True when there was one to remove."""
     demo = Partnership.objects.filter(slug=DEMO_SLUG)
     existed = demo.exists()
+    # Opportunities protect their hosts: they go first, with their applications, placements, encounters,
+    # reviews and the allocation round (direct deletes, much faster than cascading from young people).
+    clear_year(demo)
     # Young people and enterprise advisers protect their school and employer: they go first.
     ParentLink.objects.filter(young_person__school__partnership__in=demo).delete()
     YoungPerson.objects.filter(school__partnership__in=demo).delete()
@@ -101,6 +109,13 @@ def build(*, size: str = "city", seed: int = 2026, as_of: date | None = None, fo
         mark = time.perf_counter()
         load(city, say)
         say(f"Loaded in {time.perf_counter() - mark:.1f} s")
+    if connection.vendor == "postgresql":
+        # Fresh statistics, so the planner knows the tables are no longer empty (autovacuum may be
+        # off or slow to notice a bulk load).
+        mark = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        say(f"Analysed the tables ({time.perf_counter() - mark:.1f} s)")
     counts = city.summary()
     say(", ".join(f"{value:,} {name}" for name, value in counts.items()))
     say(f"Built in {time.perf_counter() - started:.1f} s")
@@ -217,6 +232,32 @@ def load(city: City, say) -> None:
     ], batch_size=BATCH_SIZE)
     load_benchmarks(city, pid, schools, users, say)
     load_actions(city, pid, schools, employers, users, say)
+    mark = time.perf_counter()
+    year = generate_year(city)
+    load_year(year, city, pid=pid, schools=schools, employers=employers, providers=providers, users=users,
+              young_people=young_people, say=say)
+    say(f"  The year of opportunities in {time.perf_counter() - mark:.1f} s")
+    load_records(city, partnership, young_people[city.demo_young_person], say)
+
+
+def load_records(city: City, partnership: Partnership, featured_young_person_id: int, say) -> None:
+    """Young people's records beyond their encounters: guidance interviews and career plans, the
+    skills passport, mentoring caseloads and the ambassador cohorts. Each app writes its own demo rows,
+    from a random generator seeded by the city's seed and the app's name."""
+    def rng(part):
+        return random.Random(f"careershub-demo/{city.seed}/{part}")
+
+    for label, load_demo in (
+        ("guidance and career plans", lambda: load_demo_plans(partnership=partnership, today=city.as_of, rng=rng("plans"),
+                                                              featured_young_person_id=featured_young_person_id)),
+        ("skills passport", lambda: load_demo_passport(partnership=partnership, today=city.as_of, rng=rng("passport"),
+                                                       featured_young_person_id=featured_young_person_id)),
+        ("mentoring", lambda: load_demo_mentoring(partnership=partnership, today=city.as_of, rng=rng("mentoring"))),
+        ("ambassador cohorts", lambda: load_demo_cohorts(partnership=partnership, today=city.as_of, rng=rng("cohorts"))),
+    ):
+        mark = time.perf_counter()
+        load_demo()
+        say(f"  {label.capitalize()} in {time.perf_counter() - mark:.1f} s")
 
 
 def _at(day: date, hour: int):
