@@ -33,13 +33,24 @@ from careershub.benchmarks.models import (
 from careershub.benchmarks.terms import Term
 from careershub.cohorts.demo import load_demo_cohorts
 from careershub.mentoring.demo import load_demo_mentoring
-from careershub.network.models import AreaHub, Employer, EmployerContact, GrowthSector, Partnership, Provider, School
+from careershub.network.models import (
+    AreaHub,
+    Employer,
+    EmployerContact,
+    GrowthSector,
+    Partnership,
+    PostcodeLocation,
+    Provider,
+    School,
+)
+from careershub.opportunities.models import Opportunity
 from careershub.passport.demo import load_demo_passport
 from careershub.plans.demo import load_demo_plans
 from careershub.young_people.models import ParentLink, YoungPerson
 
 from .accounts import DEMO_PASSWORD
 from .opportunities import clear_year, generate_year, load_year
+from .places import coordinates
 from .generate import DEMO_SLUG, EVIDENCE_NOTES, SIZES, USERNAME_PREFIX, City, CriterionShape, criterion_answers, generate_city
 
 __all__ = ["DEMO_PASSWORD", "DEMO_SLUG", "SIZES", "DemoRefused", "build", "clear", "other_partnerships"]
@@ -237,7 +248,26 @@ def load(city: City, say) -> None:
     load_year(year, city, pid=pid, schools=schools, employers=employers, providers=providers, users=users,
               young_people=young_people, say=say)
     say(f"  The year of opportunities in {time.perf_counter() - mark:.1f} s")
+    load_places(pid)
     load_records(city, partnership, young_people[city.demo_young_person], say)
+
+
+def load_places(pid: int) -> None:
+    """Locations for every postcode in the demo city, and on each opportunity, for travel distances."""
+    postcodes = set()
+    for model in (School, Employer, Provider, Opportunity):
+        postcodes.update(model.objects.filter(partnership_id=pid).exclude(postcode="").values_list("postcode", flat=True))
+    PostcodeLocation.objects.bulk_create(
+        [PostcodeLocation(postcode=code, latitude=lat, longitude=lon)
+         for code in sorted(postcodes) for lat, lon in [coordinates(code)]],
+        batch_size=BATCH_SIZE, ignore_conflicts=True,
+    )
+    located = {p.postcode: p for p in PostcodeLocation.objects.filter(postcode__in=postcodes)}
+    opportunities = list(Opportunity.objects.filter(partnership_id=pid).exclude(postcode="").only("pk", "postcode"))
+    for opportunity in opportunities:
+        place = located[opportunity.postcode]
+        opportunity.latitude, opportunity.longitude = place.latitude, place.longitude
+    Opportunity.objects.bulk_update(opportunities, ["latitude", "longitude"], batch_size=BATCH_SIZE)
 
 
 def load_records(city: City, partnership: Partnership, featured_young_person_id: int, say) -> None:
