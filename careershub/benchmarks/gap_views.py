@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from careershub.core.csv_import import escape_cell
 from careershub.core.paging import page_of
+from careershub.core.pdf import render_pdf
 from careershub.core.permissions import roles
 
 from . import gaps, reports, scoring, selectors
@@ -139,7 +140,7 @@ def hub_report(request):
     analysis = _analysis(request, form)
     filters = form.filters()
     report = reports.hub_report(request.user, analysis, area_hub=filters["area_hub"], school_type=filters["school_type"])
-    return _pdf(reports.render_pdf(report.html), report.filename)
+    return _pdf(render_pdf(report.html), report.filename)
 
 
 @roles(*selectors.SCORE_READERS)
@@ -147,4 +148,4 @@ def school_report(request, pk: int):
     """A school's report as a PDF, for everyone who reads its scores."""
     school = selectors.get_school_for_scores(request.user, pk)
     report = reports.school_report(request.user, school, today=timezone.localdate())
-    return _pdf(reports.render_pdf(report.html), report.filename)
+    return _pdf(render_pdf(report.html), report.filename)

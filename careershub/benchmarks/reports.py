@@ -7,8 +7,7 @@
 
 Both are A4 in the partnership's brand (its purple and the system's fonts), with the title, the date
 and page numbers on every page, and are tagged PDF/UA-1 (headings, tables and reading order for
-screen readers). ``render_pdf`` draws one; ``render_document`` lays it out without writing the file
-(for tests and checks: the text on each page).
+screen readers). careershub.core.pdf draws them.
 """
 from __future__ import annotations
 
@@ -23,7 +22,6 @@ from careershub.network.models import School
 
 from . import gaps, scoring, selectors
 
-PDF_VARIANT = "pdf/ua-1"
 TREND_CHART = {"width": 480, "height": 170, "left": 34, "bottom": 26, "top": 16}
 
 
@@ -97,24 +95,3 @@ def hub_report(user, analysis: selectors.GapAnalysis, *, area_hub=None, school_t
         "today": today, "today_label": _long_date(today),
     })
     return Report(title, _filename("gap-analysis", analysis.partnership.name, today), html)
-
-
-def render_document(html: str):
-    """The report laid out in pages (a WeasyPrint document), without writing the PDF."""
-    from weasyprint import HTML
-
-    return HTML(string=html).render(pdf_variant=PDF_VARIANT)
-
-
-def render_pdf(html: str) -> bytes:
-    """The report as a tagged PDF (PDF/UA-1)."""
-    return render_document(html).write_pdf(pdf_variant=PDF_VARIANT)
-
-
-def document_text(document) -> list[str]:
-    """The text of each page of a laid-out report, margins (title, date, page numbers) included."""
-    pages = []
-    for page in document.pages:
-        parts = [box.text for box in page._page_box.descendants() if getattr(box, "text", None)]
-        pages.append(" ".join(" ".join(parts).split()))
-    return pages

@@ -3,10 +3,9 @@ from an HTML template, A4, tagged PDF/UA-1 (headings, tables and reading order f
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from careershub.core.pdf import render_pdf
+
 from . import selectors
-
-PDF_VARIANT = "pdf/ua-1"
-
 
 def passport_html(young_person, *, today=None) -> str:
     today = today or timezone.localdate()
@@ -14,15 +13,9 @@ def passport_html(young_person, *, today=None) -> str:
     return render_to_string("passport/pdf.html", {
         "passport": passport, "young_person": young_person, "partnership": young_person.school.partnership,
         "rows": [row for row in passport.rows if row.endorsed], "today_label": f"{today.day} {today:%B %Y}",
-        "title": f"Skills passport: {young_person.full_name}",
+        "title": f"Skills passport: {young_person.full_name}", "footer": young_person.school.partnership.name,
     })
 
 
-def render_document(html: str):
-    from weasyprint import HTML
-
-    return HTML(string=html).render(pdf_variant=PDF_VARIANT)
-
-
 def passport_pdf(young_person) -> bytes:
-    return render_document(passport_html(young_person)).write_pdf(pdf_variant=PDF_VARIANT)
+    return render_pdf(passport_html(young_person))

@@ -7,9 +7,11 @@ class PlansConfig(AppConfig):
     verbose_name = "Career plans and personal guidance"
 
     def ready(self):
-        from careershub.young_people import record_sections
+        from careershub.young_people import record_sections, subject_access
 
         from . import record
+        from . import subject_access as app_subject_access
 
         record_sections.register(record.plan_section)
         record_sections.register(record.guidance_section)
+        subject_access.register(*app_subject_access.SECTIONS)

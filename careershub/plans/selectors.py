@@ -139,15 +139,19 @@ def may_edit_plan(user, young_person: YoungPerson) -> bool:
                for a in user._assignments())
 
 
-COMMENTER_ROLES = {Role.CAREERS_LEADER: "Careers leader", Role.TEACHER: "Teacher", Role.CAREERS_ADVISER: "Careers adviser"}
+COMMENTER_ROLES = {Role.CAREERS_LEADER: "Careers leader", Role.TEACHER: "Teacher", Role.CAREERS_ADVISER: "Careers adviser",
+                   Role.MENTOR: "Mentor"}
 
 
 def commenter_role(user, young_person: YoungPerson) -> str | None:
     """The label a comment is signed with, or None when the person may not comment: the school's
-    careers leaders and teachers, and careers advisers serving the school."""
+    careers leaders and teachers, careers advisers serving the school, and the young person's mentor
+    (a mentor sees only their own caseload's records)."""
     for assignment in user._assignments():
         if assignment.role in (Role.CAREERS_LEADER, Role.TEACHER) and assignment.school_id == young_person.school_id:
             return COMMENTER_ROLES[assignment.role]
     if young_person.school_id in served_school_ids(user):
         return COMMENTER_ROLES[Role.CAREERS_ADVISER]
+    if user.has_role(Role.MENTOR) and young_people_visible_to(user).filter(pk=young_person.pk).exists():
+        return COMMENTER_ROLES[Role.MENTOR]
     return None

@@ -127,3 +127,22 @@ def schools_of_young_people_visible_to(user) -> list[tuple[int, str]]:
     """(id, name) of the schools whose young people this person may see, for the list's filter."""
     visible = young_people_visible_to(user).order_by().values("school_id").distinct()
     return list(School.objects.filter(pk__in=visible).order_by("name").values_list("pk", "name"))
+
+
+# A parent downloads everything held about a child until the child is old enough to decide for
+# themself (13, the age the Children's code takes for consent to online services).
+PARENT_EXPORT_UNTIL_AGE = 13
+
+
+def age_on(young_person: YoungPerson, day) -> int:
+    born = young_person.date_of_birth
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def may_download_everything(user, young_person: YoungPerson, today) -> bool:
+    """The young person themself; or a linked parent or carer while the child is under 13."""
+    if young_person.user_id is not None and young_person.user_id == user.pk:
+        return True
+    if age_on(young_person, today) >= PARENT_EXPORT_UNTIL_AGE:
+        return False
+    return ParentLink.objects.filter(parent_id=user.pk, young_person=young_person).exists()

@@ -26,3 +26,10 @@ def list_viewed(*, acting_user, description: str, shown: int | None, via: str = 
         actor=acting_user, action=AuditEntry.Action.VIEW, subject_type=YoungPerson._meta.label_lower,
         summary=summary, via=via,
     )
+
+
+def everything_downloaded(*, acting_user, young_person: YoungPerson, file_format: str, via: str = "web") -> None:
+    audit.record(
+        actor=acting_user, action=AuditEntry.Action.EXPORT, subject=young_person, young_person_id=young_person.pk,
+        summary=f"Downloaded everything held about {young_person.full_name} ({file_format})", via=via,
+    )

@@ -10,5 +10,7 @@ urlpatterns = [
     path("me/", views.my_record, name="my_record"),
     path("my-children/", views.my_children, name="my_children"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/everything.json", views.everything_json, name="everything_json"),
+    path("<int:pk>/everything.pdf", views.everything_pdf, name="everything_pdf"),
     *parent_urls.urlpatterns,
 ]

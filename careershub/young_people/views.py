@@ -1,11 +1,16 @@
-from django.http import Http404
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
 
 from careershub.accounts.roles import Role
 from careershub.core.permissions import roles, signed_in
 from careershub.core.paging import page_of
+from careershub.core.pdf import render_pdf
 
-from . import record_sections, selectors, services
+from . import record_sections, selectors, services, subject_access
 from .forms import YoungPeopleFilterForm, describe_filters
 
 PER_PAGE = 50
@@ -54,6 +59,7 @@ def detail(request, pk: int):
         "staff_view": selectors.sees_as_staff(request.user, young_person),
         "parent_links": selectors.parents_of(young_person) if is_school_staff else None,
         "sections": record_sections.sections_for(request.user, young_person),
+        "may_download": selectors.may_download_everything(request.user, young_person, timezone.localdate()),
     })
 
 
@@ -63,7 +69,7 @@ def my_record(request):
     if young_person is None:
         return render(request, "young_people/no_record.html", status=404)
     return render(request, "young_people/detail.html", {
-        "young_person": young_person, "is_self": True,
+        "young_person": young_person, "is_self": True, "may_download": True,
         "sections": record_sections.sections_for(request.user, young_person),
     })
 
@@ -74,3 +80,39 @@ def my_children(request):
     if len(children) == 1:
         return redirect(children[0].get_absolute_url())
     return render(request, "young_people/my_children.html", {"children": children})
+
+
+def _exportable(request, pk: int):
+    young_person = selectors.get_young_person_for_user(request.user, pk)
+    if not selectors.may_download_everything(request.user, young_person, timezone.localdate()):
+        raise PermissionDenied("Only the young person (or a parent, for a child under 13) downloads this.")
+    return young_person
+
+
+def _export_filename(young_person, extension: str) -> str:
+    return f"careers-hub-{slugify(young_person.full_name)}-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+@signed_in
+def everything_json(request, pk: int):
+    """Everything held about the young person, as JSON (their subject access request, self-service)."""
+    young_person = _exportable(request, pk)
+    services.everything_downloaded(acting_user=request.user, young_person=young_person, file_format="JSON")
+    response = JsonResponse(subject_access.export_for(young_person), json_dumps_params={"indent": 2, "ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="{_export_filename(young_person, "json")}"'
+    return response
+
+
+@signed_in
+def everything_pdf(request, pk: int):
+    """The same, as a PDF to read or print."""
+    young_person = _exportable(request, pk)
+    services.everything_downloaded(acting_user=request.user, young_person=young_person, file_format="PDF")
+    export = subject_access.export_for(young_person)
+    html = render_to_string("young_people/everything_pdf.html", {
+        "export": export, "young_person": young_person, "title": export["about"], "footer": "Careers Hub",
+        "today_label": f"{timezone.localdate():%-d %B %Y}",
+    })
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{_export_filename(young_person, "pdf")}"'
+    return response

@@ -7,6 +7,7 @@ import pytest
 
 from careershub.benchmarks import reports, selectors
 from careershub.benchmarks.tests import factories as f
+from careershub.core.pdf import document_text, render_document
 
 pytestmark = pytest.mark.django_db
 
@@ -31,8 +32,8 @@ def history(cast):
 def test_a_schools_report_has_its_scores_targets_trend_gaps_and_actions(cast, history):
     report = reports.school_report(cast.careers_leader, cast.school)
     assert report.filename.startswith("gatsby-benchmarks-northfield-academy-") and report.filename.endswith(".pdf")
-    document = reports.render_document(report.html)
-    pages = reports.document_text(document)
+    document = render_document(report.html)
+    pages = document_text(document)
     text = " ".join(pages)
     assert "Northfield Academy" in pages[0] and f"Scores, {history.label}" in pages[0]
     assert "Test Careers Partnership" in pages[0], "the running header"
@@ -53,14 +54,14 @@ def test_the_report_uses_the_partnerships_brand_on_a4(cast, history):
     assert "size: A4" in html and "#5b2a86" in html and "system-ui" in html
     assert "GDS Transport" not in html and "crown" not in html.lower()
     assert '<html lang="en-GB">' in html and "<title>Northfield Academy: Gatsby Benchmarks report</title>" in html
-    page = reports.render_document(html).pages[0]
+    page = render_document(html).pages[0]
     assert round(page.width) == 794 and round(page.height) == 1123, "A4 in CSS pixels"
 
 
 def test_the_hub_report_has_averages_distribution_change_need_and_actions(cast, history):
     analysis = selectors.gap_analysis(cast.hub_manager)
     report = reports.hub_report(cast.hub_manager, analysis)
-    text = " ".join(reports.document_text(reports.render_document(report.html)))
+    text = " ".join(document_text(render_document(report.html)))
     assert "Gap analysis" in text and "Schools and colleges in the partnership." in text
     assert "2 of 2 schools and colleges with a submitted self-assessment" in text
     assert "1 overdue of 2 open actions" in text, "the hub action and the school's own"
@@ -90,5 +91,5 @@ def test_the_pdfs_download_for_those_who_read_the_pages(cast, history, client_fo
 
 def test_a_school_without_a_self_assessment_still_has_a_report(cast, client_for):
     report = reports.school_report(cast.careers_leader, cast.school)
-    text = " ".join(reports.document_text(reports.render_document(report.html)))
+    text = " ".join(document_text(render_document(report.html)))
     assert "Northfield Academy has not submitted a self-assessment yet." in text and "No actions serve" in text

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from careershub.core.models import AuditEntry
+from careershub.core.pdf import render_document
 from careershub.passport import pdf, services
 from careershub.passport.models import Evidence, ShareLink, SkillLevel
 
@@ -74,7 +75,7 @@ def test_the_pdf_renders_the_endorsed_evidence(cast, client_for):
     response = client_for(cast.parent_carer).get(f"/passport/young-people/{cast.young_person_record.pk}/passport.pdf")
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
-    pages = pdf.render_document(pdf.passport_html(cast.young_person_record)).pages
+    pages = render_document(pdf.passport_html(cast.young_person_record)).pages
     text = " ".join(box.text for page in pages for box in page._page_box.descendants() if getattr(box, "text", None))
     assert "Amira Khan" in text and "Teamwork" in text and "Helped run the stores" in text
     assert "An idea nobody endorsed" not in text

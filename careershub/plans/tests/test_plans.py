@@ -82,3 +82,15 @@ def test_a_parent_sees_but_cannot_change_the_plan(cast, client_for):
     assert "Physiotherapist" in client.get(f"/plans/career-plan/{cast.young_person_record.pk}/").content.decode()
     assert client.get(f"/plans/career-plan/{cast.young_person_record.pk}/edit/").status_code == 403
     assert client_for(cast.other_careers_leader).get(f"/plans/career-plan/{cast.young_person_record.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_young_persons_mentor_comments_on_the_plan_but_no_other_mentor_does(cast):
+    from careershub.mentoring.tests.factories import amira_referral
+
+    with pytest.raises(PermissionDenied):
+        services.plan_comment(acting_user=cast.mentor, young_person=cast.young_person_record, body="Keep going")
+    amira_referral(cast)
+    comment = services.plan_comment(acting_user=cast.mentor, young_person=cast.young_person_record,
+                                    body="We talked about the health T Level; have a look before next week.")
+    assert comment.author_role == "Mentor"

@@ -29,3 +29,12 @@ ROWS = [
 from .matrix_parents import ROWS as PARENT_ROWS  # noqa: E402
 
 ROWS += PARENT_ROWS
+
+# Everything held: the young person; a parent only while the child is under 13 (Amira is 15), so
+# staff who see the record are refused (403) and everyone else gets 404.
+ROWS += [
+    page("young_people:everything_json", lambda cast: f"/young-people/{cast.young_person_record.pk}/everything.json",
+         ["young_person"]),
+    page("young_people:everything_pdf", lambda cast: f"/young-people/{cast.young_person_record.pk}/everything.pdf",
+         ["young_person"]),
+]
