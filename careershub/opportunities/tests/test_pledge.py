@@ -1,5 +1,6 @@
 """The pledge dashboard: counts against the target, suppression of small numbers, scope, the short list."""
 import datetime
+from itertools import count as counter
 
 import pytest
 
@@ -9,13 +10,14 @@ from careershub.opportunities.tests.factories import EncounterFactory
 from careershub.young_people.models import YoungPerson
 
 pytestmark = pytest.mark.django_db
+UPNS = counter(1)  # unique pupil numbers are 13 characters: "Q" and twelve digits
 
 
 def people(school, count, *, year=10, experiences=0, **fields):
     made = YoungPerson.objects.bulk_create([
         YoungPerson(school=school, first_name="Sam", last_name=f"Short{school.pk}{year}{experiences}{n}",
                     date_of_birth=datetime.date(2011, 1, 1), year_group=year,
-                    upn=f"Q{school.pk:03d}{year:02d}{experiences}{n:06d}", **fields) for n in range(count)])
+                    upn=f"Q{next(UPNS):012d}", **fields) for n in range(count)])
     for person in made:
         for k in range(experiences):
             EncounterFactory(young_person=person, kind="work_experience", title=f"Week {k}")
