@@ -37,6 +37,9 @@ def _widget_kind(widget: forms.Widget) -> str:
 
 
 class GovukFormMixin:
+    """Renders fields the GOV.UK way. A field that is not required is labelled "(optional)", unless it
+    is one of a group where one must be given: set ``field.required_one_of = True`` on those."""
+
     template_name_label = "core/forms/label.html"
 
     def __init__(self, *args, **kwargs):

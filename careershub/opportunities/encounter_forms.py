@@ -68,6 +68,9 @@ class GroupEncounterForm(GovukForm):
         self.fields["employer"].empty_label = "None of these"
         self.fields["provider"].queryset = Provider.objects.filter(partnership=partnership).order_by("name")
         self.fields["provider"].empty_label = "None of these"
+        # One of the three is needed (checked in clean), so none of them is labelled "(optional)".
+        for name in ("employer", "provider", "host_name"):
+            self.fields[name].required_one_of = True
         self.fields["excluded_upns"].widget.attrs.update({"spellcheck": "false", "autocomplete": "off"})
 
     def clean_excluded_upns(self):

@@ -190,3 +190,10 @@ def test_who_sees_and_deletes(cast, client_for):
     assert client_for(cast.teacher).post(delete).status_code == 403
     assert client_for(cast.careers_leader).post(delete).status_code == 302
     assert not GroupEncounter.objects.exists()
+
+
+def test_the_host_fields_are_not_labelled_optional_when_one_of_them_is_needed(cast, client_for):
+    html = client_for(cast.careers_leader).get("/opportunities/group-encounters/new/").content.decode()
+    assert 'for="id_employer">Employer</label>' in html
+    assert 'for="id_host_name">Or, who gave it</label>' in html
+    assert "(optional)" in html  # the fields that really are optional still say so
