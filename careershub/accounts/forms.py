@@ -9,7 +9,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from careershub.core.forms import GovukForm, GovukFormMixin
+from careershub.core.forms import DATE_FORMATS, GovukForm, GovukFormMixin
 from careershub.core.models import AuditEntry
 
 from . import organisations
@@ -260,7 +260,6 @@ class ApiTokenForm(GovukForm):
 
 
 # Audit log --------------------------------------------------------------------------------------
-DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y"]
 
 
 class AuditFilterForm(GovukForm):

@@ -2,13 +2,12 @@
 choices and a host's ranking of the young people who chose its opportunity."""
 from django import forms
 
-from careershub.core.forms import GovukForm
+from careershub.core.forms import DATE_FORMATS, GovukForm
 
 from .explain import ordinal
 from .models import AllocationRound
 
 Criterion = AllocationRound.Criterion
-DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y"]
 YEAR_GROUPS = [(year, "Post-school" if year == 14 else f"Year {year}") for year in range(7, 15)]
 
 # The sensible orders of the priority policy, each followed by a lottery.

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.html import format_html
 
-from careershub.core.forms import GovukForm
+from careershub.core.forms import DATE_FORMATS, GovukForm
 from careershub.network.models import School
 
 from . import action_rules, scoring
@@ -217,7 +217,6 @@ class GapFilterForm(GovukForm):
 
 
 # Action plans ---------------------------------------------------------------------------------------
-DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y"]
 
 
 def benchmark_choices(names: dict[int, str], numbers=scoring.BENCHMARK_NUMBERS) -> list[tuple[int, str]]:

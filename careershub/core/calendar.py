@@ -10,3 +10,8 @@ def academic_year_of(day: date) -> int:
 def academic_year_label(academic_year: int) -> str:
     """2026 -> "2026/27"."""
     return f"{academic_year}/{(academic_year + 1) % 100:02d}"
+
+
+def age_on(date_of_birth: date, day: date) -> int:
+    """Age in whole years on ``day`` (someone born on 29 February turns a year older on 1 March)."""
+    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from careershub.accounts.models import RoleAssignment, User
 from careershub.accounts.roles import Role
+from careershub.core.calendar import age_on
 from careershub.network.models import Provider, School
 from careershub.young_people.models import ParentLink, YoungPerson
 from careershub.young_people.selectors import young_people_visible_to
@@ -43,10 +44,6 @@ def birthday_cutoff(today: datetime.date, years: int = PARENTAL_CONSENT_UNDER) -
         return today.replace(year=today.year - years)
     except ValueError:  # today is 29 February and that year had none
         return datetime.date(today.year - years, 2, 28)
-
-
-def age_on(date_of_birth: datetime.date, today: datetime.date) -> int:
-    return today.year - date_of_birth.year - ((today.month, today.day) < (date_of_birth.month, date_of_birth.day))
 
 
 def needs_parental_consent(young_person: YoungPerson, today: datetime.date) -> bool:

@@ -1,12 +1,11 @@
 """Forms for a placement's safeguarding checks, cancelling it, and filtering the list."""
 from django import forms
 
-from careershub.core.forms import GovukForm
+from careershub.core.forms import DATE_FORMATS, GovukForm
 
 from .models import Placement
 from .placement_services import REASON_MAX_LENGTH
 
-DATE_FORMATS = ["%d/%m/%Y", "%d %m %Y", "%d-%m-%Y", "%Y-%m-%d", "%d/%m/%y"]
 
 
 def date_field(label: str, *, required: bool = True, help_text: str = "For example, 31/3/2027",

@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from careershub.core import audit
+from careershub.core.calendar import age_on
 from careershub.core.models import AuditEntry
 from careershub.core.notify import notify
 
@@ -40,11 +41,6 @@ SUPERVISOR_NOT_REQUIRED = "Supervisor's safeguarding check not required: "
 # The rule --------------------------------------------------------------------------------------------
 def long_date(day: datetime.date) -> str:
     return f"{day.day} {day:%B %Y}"
-
-
-def age_on(date_of_birth: datetime.date, day: datetime.date) -> int:
-    """Age in whole years on ``day``."""
-    return day.year - date_of_birth.year - ((day.month, day.day) < (date_of_birth.month, date_of_birth.day))
 
 
 def needs_parental_consent(placement: Placement) -> bool:

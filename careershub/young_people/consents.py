@@ -11,6 +11,8 @@ import datetime
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from careershub.core import calendar
+
 from .models import Consent, ParentLink, YoungPerson
 
 PARENT_DECIDES_UNDER = 16
@@ -33,8 +35,7 @@ def consent_history(young_person: YoungPerson) -> QuerySet[Consent]:
 
 
 def age_on(young_person: YoungPerson, day: datetime.date) -> int:
-    born = young_person.date_of_birth
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    return calendar.age_on(young_person.date_of_birth, day)
 
 
 def parent_decides(young_person: YoungPerson, purpose: str, *, today: datetime.date | None = None) -> bool:

@@ -3,6 +3,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from careershub.accounts.roles import Role
+from careershub.core.calendar import age_on
 from careershub.network.models import School
 
 from .models import ParentLink, YoungPerson
@@ -134,15 +135,10 @@ def schools_of_young_people_visible_to(user) -> list[tuple[int, str]]:
 PARENT_EXPORT_UNTIL_AGE = 13
 
 
-def age_on(young_person: YoungPerson, day) -> int:
-    born = young_person.date_of_birth
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
 def may_download_everything(user, young_person: YoungPerson, today) -> bool:
     """The young person themself; or a linked parent or carer while the child is under 13."""
     if young_person.user_id is not None and young_person.user_id == user.pk:
         return True
-    if age_on(young_person, today) >= PARENT_EXPORT_UNTIL_AGE:
+    if age_on(young_person.date_of_birth, today) >= PARENT_EXPORT_UNTIL_AGE:
         return False
     return ParentLink.objects.filter(parent_id=user.pk, young_person=young_person).exists()
